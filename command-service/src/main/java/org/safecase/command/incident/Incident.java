@@ -1,0 +1,302 @@
+package org.safecase.command.incident;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.safecase.command.category.Category;
+import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
+import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
+import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.EscalateIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.RecordExternalReferralCommand;
+import org.safecase.command.incident.IncidentCommands.RecordPoliceReferralCommand;
+import org.safecase.command.incident.IncidentCommands.ReclassifyIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.ReopenIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.ReportIncidentCommand;
+import org.safecase.events.Agency;
+import org.safecase.events.CategoryRef;
+import org.safecase.events.EscalationTarget;
+import org.safecase.events.ExternalReferralRecorded;
+import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentEscalated;
+import org.safecase.events.IncidentEvent;
+import org.safecase.events.IncidentReclassified;
+import org.safecase.events.IncidentReopened;
+import org.safecase.events.IncidentReported;
+import org.safecase.events.NoteAdded;
+import org.safecase.events.PoliceReferralMade;
+import org.safecase.events.ReferralDecision;
+import org.safecase.events.Requirement;
+import org.safecase.events.Role;
+import org.safecase.events.SanctionApplied;
+import org.safecase.events.Subject;
+import org.safecase.events.SubjectType;
+import org.safecase.platform.problem.Refusal;
+import org.safecase.platform.security.AuthenticatedUser;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One safeguarding incident, event-sourced. It enforces the rules of the policies (DOMAIN.md section 14)
+ * and who may act on it; time and the acting user come in with each command. Every command handler
+ * returns the incident's version after it.
+ */
+@Aggregate
+class Incident {
+
+    /** Clocks of recording systems drift; a report a little ahead of the server's time is not refused. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @AggregateIdentifier
+    private UUID incidentId;
+    private String schoolId;
+    private CategoryRef category;
+    private Map<String, SubjectType> subjects;
+    private boolean allegationAgainstStaff;
+    private boolean closed;
+    private boolean policeReferred;
+    private boolean dslInvolved;
+    private Set<Agency> referredTo;
+    private Set<Agency> decided;
+
+    Incident() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    Incident(ReportIncidentCommand command) {
+        AuthenticatedUser user = command.user();
+        if (!command.schoolId().equals(user.schoolId())) {
+            throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may report incidents of your own school only");
+        }
+        notInTheFuture("occurredAt", command.occurredAt(), command.at());
+        Set<String> references = new HashSet<>();
+        for (Subject subject : command.subjects()) {
+            if (!references.add(subject.reference())) {
+                throw Refusal.invalid("DUPLICATE_SUBJECT", "subjects", "each subject reference may appear once");
+            }
+        }
+        Category category = command.category();
+        requireApplicable(category, command.subjects());
+        boolean againstStaff = command.subjects().stream().anyMatch(Subject::isAllegationAgainstWorkforce);
+        // policy: allegations against staff go to the head teacher, with the LADO / local authority route offered (R12)
+        List<Agency> suggested = againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of();
+        AggregateLifecycle.apply(new IncidentReported(command.incidentId(), command.schoolId(), user.actor(), command.at(),
+                category.asRecordedIn(command.catalogueVersion()), command.occurredAt(), command.summary(),
+                command.subjects(), command.offSite(), command.source(), againstStaff, suggested));
+    }
+
+    @CommandHandler
+    long handle(EscalateIncidentCommand command) {
+        mayChange(command.user());
+        if (allegationAgainstStaff && command.to() != EscalationTarget.HEAD_TEACHER) {
+            throw Refusal.byRule("STAFF_ALLEGATION_ROUTES_TO_HEAD_TEACHER",
+                    "An allegation against a member of staff is escalated to the head teacher, not the DSL");
+        }
+        return applied(new IncidentEscalated(incidentId, schoolId, command.user().actor(), command.at(), command.to(),
+                command.reason()));
+    }
+
+    @CommandHandler
+    long handle(RecordPoliceReferralCommand command) {
+        mayChange(command.user());
+        notInTheFuture("referredAt", command.referredAt(), command.at());
+        return applied(new PoliceReferralMade(incidentId, schoolId, command.user().actor(), command.at(), command.force(),
+                command.crimeReference(), command.referredAt(), command.notes()));
+    }
+
+    @CommandHandler
+    long handle(RecordExternalReferralCommand command) {
+        mayChange(command.user());
+        notInTheFuture("decidedAt", command.decidedAt(), command.at());
+        return applied(new ExternalReferralRecorded(incidentId, schoolId, command.user().actor(), command.at(),
+                command.agency(), command.decision(), command.rationale(), command.reference(), command.decidedAt()));
+    }
+
+    @CommandHandler
+    long handle(ApplySanctionCommand command) {
+        mayChange(command.user());
+        SubjectType subjectType = subjects.get(command.subjectReference());
+        if (subjectType == null) {
+            throw Refusal.byRule("SANCTION_SUBJECT_NOT_IN_INCIDENT", "A sanction applies only to a subject of the incident");
+        }
+        if (command.type().isTimed() && command.endsOn() == null) {
+            throw Refusal.byRule("TIMED_SANCTION_NEEDS_END", "A " + command.type() + " sanction needs an end date");
+        }
+        if (command.endsOn() != null && !command.endsOn().isAfter(command.startsOn())) {
+            throw Refusal.byRule("SANCTION_ENDS_BEFORE_IT_STARTS", "A sanction's end must be after its start");
+        }
+        return applied(new SanctionApplied(incidentId, schoolId, command.user().actor(), command.at(),
+                command.subjectReference(), subjectType, command.type(), command.startsOn(), command.endsOn(),
+                command.notes()));
+    }
+
+    @CommandHandler
+    long handle(AddNoteCommand command) {
+        mayChange(command.user());
+        return applied(new NoteAdded(incidentId, schoolId, command.user().actor(), command.at(), command.text()));
+    }
+
+    @CommandHandler
+    long handle(ReclassifyIncidentCommand command) {
+        mayChange(command.user());
+        // policy: corrections are appended with the reason they were made (R20)
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw Refusal.byRule("RECLASSIFICATION_REASON_REQUIRED", "A reclassification needs a reason");
+        }
+        if (command.category().code().equals(category.code())) {
+            throw Refusal.byRule("ALREADY_IN_CATEGORY", "The incident is already in this category");
+        }
+        requireApplicable(command.category(), null);
+        return applied(new IncidentReclassified(incidentId, schoolId, command.user().actor(), command.at(), category,
+                command.category().asRecordedIn(command.catalogueVersion()), command.reason()));
+    }
+
+    @CommandHandler
+    long handle(CloseIncidentCommand command) {
+        mayChange(command.user());
+        List<Requirement> unmet = category.requirements().stream().filter(r -> !isMet(r)).toList();
+        if (!unmet.isEmpty()) {
+            throw Refusal.byRule(unmet.get(0).rule(),
+                    "The incident cannot close until the category's requirements are on record",
+                    Map.of("unmetRequirements", unmet.stream().map(Requirement::rule).toList()));
+        }
+        return applied(new IncidentClosed(incidentId, schoolId, command.user().actor(), command.at(), command.outcome(),
+                command.summary()));
+    }
+
+    @CommandHandler
+    long handle(ReopenIncidentCommand command) {
+        mayAct(command.user());
+        if (!closed) {
+            throw Refusal.byRule("INCIDENT_NOT_CLOSED", "Only a closed incident can be reopened");
+        }
+        return applied(new IncidentReopened(incidentId, schoolId, command.user().actor(), command.at(), command.reason()));
+    }
+
+    private boolean isMet(Requirement requirement) {
+        return switch (requirement) {
+            case POLICE_REFERRAL -> policeReferred;
+            case IWF_REPORT -> referredTo.contains(Agency.IWF);
+            case PREVENT_DECISION -> decided.contains(Agency.PREVENT);
+            case CHILDRENS_SERVICES_DECISION -> decided.contains(Agency.CHILDRENS_SERVICES);
+            case DSL_INVOLVEMENT -> dslInvolved;
+        };
+    }
+
+    /** The user's school must be the incident's; allegations against staff are for the head teacher only (R12). */
+    private void mayAct(AuthenticatedUser user) {
+        if (!schoolId.equals(user.schoolId())) {
+            throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may act on incidents of your own school only");
+        }
+        if (allegationAgainstStaff && user.role() != Role.HEAD_TEACHER && user.role() != Role.INTEGRATION) {
+            throw Refusal.forbidden("STAFF_ALLEGATION_HEAD_TEACHER_ONLY",
+                    "Only the head teacher may act on an allegation against a member of staff");
+        }
+    }
+
+    /** A closed incident refuses every change but reopening. */
+    private void mayChange(AuthenticatedUser user) {
+        mayAct(user);
+        if (closed) {
+            throw Refusal.byRule("INCIDENT_CLOSED", "The incident is closed: reopen it first");
+        }
+    }
+
+    private void requireApplicable(Category candidate, List<Subject> reported) {
+        Set<SubjectType> types = reported == null ? EnumSet.copyOf(subjects.values())
+                : EnumSet.copyOf(reported.stream().map(Subject::type).toList());
+        if (types.stream().noneMatch(candidate.subjectTypes()::contains)) {
+            throw Refusal.byRule("CATEGORY_NOT_APPLICABLE",
+                    "Category " + candidate.code() + " applies to none of the incident's subject types");
+        }
+    }
+
+    private static void notInTheFuture(String field, Instant when, Instant now) {
+        if (when != null && when.isAfter(now.plus(CLOCK_SKEW))) {
+            throw Refusal.invalid("IN_THE_FUTURE", field, "must not be in the future");
+        }
+    }
+
+    private static long applied(IncidentEvent event) {
+        AggregateLifecycle.apply(event);
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentReported event) {
+        incidentId = event.incidentId();
+        schoolId = event.schoolId();
+        category = event.category();
+        subjects = new HashMap<>();
+        event.subjects().forEach(s -> subjects.put(s.reference(), s.type()));
+        allegationAgainstStaff = event.allegationAgainstStaff();
+        referredTo = EnumSet.noneOf(Agency.class);
+        decided = EnumSet.noneOf(Agency.class);
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(IncidentEscalated event) {
+        dslInvolved |= event.to() == EscalationTarget.DSL;
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(PoliceReferralMade event) {
+        policeReferred = true;
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(ExternalReferralRecorded event) {
+        decided.add(event.agency());
+        if (event.decision() == ReferralDecision.REFERRED) {
+            referredTo.add(event.agency());
+        }
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(IncidentReclassified event) {
+        category = event.to();
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(IncidentClosed event) {
+        closed = true;
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(IncidentReopened event) {
+        closed = false;
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(SanctionApplied event) {
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(NoteAdded event) {
+        noteInvolvement(event);
+    }
+
+    /** policy: a DSL who acts on the incident is involved in it, as is one it was escalated to (R4, R5). */
+    private void noteInvolvement(IncidentEvent event) {
+        dslInvolved |= event.actor().role() == Role.DSL;
+    }
+}

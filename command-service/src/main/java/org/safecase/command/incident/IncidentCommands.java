@@ -1,0 +1,71 @@
+package org.safecase.command.incident;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.safecase.command.category.Category;
+import org.safecase.events.Agency;
+import org.safecase.events.EscalationTarget;
+import org.safecase.events.Outcome;
+import org.safecase.events.ReferralDecision;
+import org.safecase.events.SanctionType;
+import org.safecase.events.Source;
+import org.safecase.events.Subject;
+import org.safecase.platform.security.AuthenticatedUser;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The commands on an incident. Each carries the authenticated user and the time it was received, so
+ * that the aggregate needs no clock; {@code expectedVersion} is the client's {@code If-Match}, or null.
+ */
+final class IncidentCommands {
+
+    private IncidentCommands() {
+    }
+
+    record ReportIncidentCommand(@TargetAggregateIdentifier UUID incidentId, String schoolId, Category category,
+                                 String catalogueVersion, Instant occurredAt, String summary, List<Subject> subjects,
+                                 boolean offSite, Source source, AuthenticatedUser user, Instant at) {
+    }
+
+    record EscalateIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                                   EscalationTarget to, String reason, AuthenticatedUser user, Instant at) {
+    }
+
+    record RecordPoliceReferralCommand(@TargetAggregateIdentifier UUID incidentId,
+                                       @TargetAggregateVersion Long expectedVersion, String force,
+                                       String crimeReference, Instant referredAt, String notes,
+                                       AuthenticatedUser user, Instant at) {
+    }
+
+    record RecordExternalReferralCommand(@TargetAggregateIdentifier UUID incidentId,
+                                         @TargetAggregateVersion Long expectedVersion, Agency agency,
+                                         ReferralDecision decision, String rationale, String reference,
+                                         Instant decidedAt, AuthenticatedUser user, Instant at) {
+    }
+
+    record ApplySanctionCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                                String subjectReference, SanctionType type, LocalDate startsOn, LocalDate endsOn,
+                                String notes, AuthenticatedUser user, Instant at) {
+    }
+
+    record AddNoteCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                          String text, AuthenticatedUser user, Instant at) {
+    }
+
+    record ReclassifyIncidentCommand(@TargetAggregateIdentifier UUID incidentId,
+                                     @TargetAggregateVersion Long expectedVersion, Category category,
+                                     String catalogueVersion, String reason, AuthenticatedUser user, Instant at) {
+    }
+
+    record CloseIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                                Outcome outcome, String summary, AuthenticatedUser user, Instant at) {
+    }
+
+    record ReopenIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                                 String reason, AuthenticatedUser user, Instant at) {
+    }
+}

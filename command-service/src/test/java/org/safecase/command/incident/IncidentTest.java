@@ -1,0 +1,488 @@
+package org.safecase.command.incident;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.safecase.command.category.Category;
+import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
+import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
+import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.EscalateIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.RecordExternalReferralCommand;
+import org.safecase.command.incident.IncidentCommands.RecordPoliceReferralCommand;
+import org.safecase.command.incident.IncidentCommands.ReclassifyIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.ReopenIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.ReportIncidentCommand;
+import org.safecase.events.Agency;
+import org.safecase.events.Classification;
+import org.safecase.events.EscalationTarget;
+import org.safecase.events.ExternalReferralRecorded;
+import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentEscalated;
+import org.safecase.events.IncidentReclassified;
+import org.safecase.events.IncidentReopened;
+import org.safecase.events.IncidentReported;
+import org.safecase.events.Involvement;
+import org.safecase.events.NoteAdded;
+import org.safecase.events.Outcome;
+import org.safecase.events.PoliceReferralMade;
+import org.safecase.events.ReferralDecision;
+import org.safecase.events.Requirement;
+import org.safecase.events.Role;
+import org.safecase.events.SanctionApplied;
+import org.safecase.events.SanctionType;
+import org.safecase.events.Subject;
+import org.safecase.events.SubjectType;
+import org.safecase.platform.problem.Refusal;
+import org.safecase.platform.security.AuthenticatedUser;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+class IncidentTest {
+
+    static final String VERSION = "test-1";
+    static final Instant NOW = Instant.parse("2026-11-20T10:15:00Z");
+    static final UUID ID = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    static final Set<SubjectType> EVERYONE = EnumSet.allOf(SubjectType.class);
+
+    static final Category CYBERBULLYING = new Category("INA-CYBERBULLY", "Cyber-bullying", Classification.INAPPROPRIATE,
+            EVERYONE, List.of(), List.of());
+    static final Category GROOMING = new Category("ILL-GROOMING", "Grooming", Classification.ILLEGAL, EVERYONE,
+            List.of(Requirement.POLICE_REFERRAL), List.of());
+    static final Category CHILD_ABUSE_IMAGES = new Category("ILL-CSAI", "Child sexual abuse images",
+            Classification.ILLEGAL, EVERYONE, List.of(Requirement.POLICE_REFERRAL, Requirement.IWF_REPORT), List.of());
+    static final Category RADICALISATION = new Category("SG-RADICALISATION", "Radicalisation",
+            Classification.SAFEGUARDING, EVERYONE, List.of(Requirement.PREVENT_DECISION, Requirement.DSL_INVOLVEMENT),
+            List.of());
+    static final Category SEXTING = new Category("ILL-SEXTING-U18", "Sexting under 18", Classification.ILLEGAL,
+            EnumSet.of(SubjectType.PUPIL), List.of(Requirement.POLICE_REFERRAL, Requirement.CHILDRENS_SERVICES_DECISION,
+            Requirement.DSL_INVOLVEMENT), List.of());
+    static final Category STAFF_PUPIL_COMMS = new Category("STF-PUPIL-COMMS", "Staff contacting pupils privately",
+            Classification.INAPPROPRIATE, EnumSet.of(SubjectType.STAFF, SubjectType.VOLUNTEER), List.of(), List.of());
+
+    static final AuthenticatedUser STAFF = new AuthenticatedUser("staff.a", Role.STAFF, "SCH-A", "TRUST-1");
+    static final AuthenticatedUser DSL = new AuthenticatedUser("dsl.a", Role.DSL, "SCH-A", "TRUST-1");
+    static final AuthenticatedUser HEAD = new AuthenticatedUser("head.a", Role.HEAD_TEACHER, "SCH-A", "TRUST-1");
+    static final AuthenticatedUser INTEGRATION = new AuthenticatedUser("integration.a", Role.INTEGRATION, "SCH-A", "TRUST-1");
+    static final AuthenticatedUser OTHER_SCHOOL_DSL = new AuthenticatedUser("dsl.b", Role.DSL, "SCH-B", "TRUST-1");
+
+    static final Subject PUPIL = new Subject(SubjectType.PUPIL, "P-1", Involvement.ALLEGED, "Y6");
+    static final Subject VICTIM = new Subject(SubjectType.PUPIL, "P-2", Involvement.AFFECTED, "Y6");
+    static final Subject TEACHER = new Subject(SubjectType.STAFF, "S-1", Involvement.ALLEGED, null);
+
+    FixtureConfiguration<Incident> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Incident.class);
+    }
+
+    static ReportIncidentCommand report(Category category, AuthenticatedUser by, Subject... subjects) {
+        return new ReportIncidentCommand(ID, "SCH-A", category, VERSION, NOW.minusSeconds(3600), "what happened",
+                List.of(subjects), false, null, by, NOW);
+    }
+
+    static IncidentReported reported(Category category, Subject... subjects) {
+        boolean againstStaff = List.of(subjects).stream().anyMatch(Subject::isAllegationAgainstWorkforce);
+        return new IncidentReported(ID, "SCH-A", STAFF.actor(), NOW, category.asRecordedIn(VERSION),
+                NOW.minusSeconds(3600), "what happened", List.of(subjects), false, null, againstStaff,
+                againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of());
+    }
+
+    static PoliceReferralMade policeReferral() {
+        return new PoliceReferralMade(ID, "SCH-A", DSL.actor(), NOW, "West Midlands Police", "CR-1", NOW, null);
+    }
+
+    static ExternalReferralRecorded decision(Agency agency, ReferralDecision decision, AuthenticatedUser by) {
+        return new ExternalReferralRecorded(ID, "SCH-A", by.actor(), NOW, agency, decision, "rationale", null, NOW);
+    }
+
+    static CloseIncidentCommand close(AuthenticatedUser by) {
+        return new CloseIncidentCommand(ID, null, Outcome.POLICE_ACTION, "closing summary", by, NOW);
+    }
+
+    static IncidentClosed closed(AuthenticatedUser by) {
+        return new IncidentClosed(ID, "SCH-A", by.actor(), NOW, Outcome.POLICE_ACTION, "closing summary");
+    }
+
+    static Matcher<Refusal> refusedBy(String rule) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Refusal refusal) {
+                return refusal.rule().equals(rule);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a refusal by rule ").appendValue(rule);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Refusal refusal, Description mismatch) {
+                mismatch.appendText("was refused by ").appendValue(refusal.rule());
+            }
+        };
+    }
+
+    @Nested
+    class Reporting {
+
+        @Test
+        void staffReportRecordsTheCategoryAsItStoodInTheCatalogueAndTheActingUser() {
+            fixture.givenNoPriorActivity()
+                    .when(report(CYBERBULLYING, STAFF, PUPIL, VICTIM))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(reported(CYBERBULLYING, PUPIL, VICTIM));
+        }
+
+        @Test
+        void cannotReportAnIncidentOfAnotherSchool() {
+            fixture.givenNoPriorActivity()
+                    .when(report(CYBERBULLYING, OTHER_SCHOOL_DSL, PUPIL))
+                    .expectException(refusedBy("SCHOOL_NOT_ALLOWED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotReportAnIncidentThatOccursInTheFuture() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReportIncidentCommand(ID, "SCH-A", CYBERBULLYING, VERSION, NOW.plusSeconds(86400), "s",
+                            List.of(PUPIL), false, null, STAFF, NOW))
+                    .expectException(refusedBy("IN_THE_FUTURE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotReportTheSameSubjectTwice() {
+            fixture.givenNoPriorActivity()
+                    .when(report(CYBERBULLYING, STAFF, PUPIL, PUPIL))
+                    .expectException(refusedBy("DUPLICATE_SUBJECT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotReportAStaffOnlyCategoryAboutPupilsOnly() {
+            fixture.givenNoPriorActivity()
+                    .when(report(STAFF_PUPIL_COMMS, STAFF, PUPIL))
+                    .expectException(refusedBy("CATEGORY_NOT_APPLICABLE"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class IllegalMaterial {
+
+        @Test
+        void cannotCloseAnIllegalIncidentWithoutAPoliceReferral() {
+            fixture.given(reported(GROOMING, PUPIL))
+                    .when(close(DSL))
+                    .expectException(refusedBy("POLICE_REFERRAL_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void closesAnIllegalIncidentOnceThePoliceReferralIsOnRecord() {
+            fixture.given(reported(GROOMING, PUPIL), policeReferral())
+                    .when(close(DSL))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(closed(DSL))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void childAbuseImageryAlsoNeedsAnIwfReport() {
+            fixture.given(reported(CHILD_ABUSE_IMAGES, PUPIL), policeReferral())
+                    .when(close(DSL))
+                    .expectException(refusedBy("IWF_REPORT_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDecisionNotToReportToTheIwfDoesNotSatisfyTheIwfRule() {
+            fixture.given(reported(CHILD_ABUSE_IMAGES, PUPIL), policeReferral(),
+                            decision(Agency.IWF, ReferralDecision.NOT_REFERRED, DSL))
+                    .when(close(DSL))
+                    .expectException(refusedBy("IWF_REPORT_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void childAbuseImageryClosesWithPoliceReferralAndIwfReport() {
+            fixture.given(reported(CHILD_ABUSE_IMAGES, PUPIL), policeReferral(),
+                            decision(Agency.IWF, ReferralDecision.REFERRED, DSL))
+                    .when(close(DSL))
+                    .expectEvents(closed(DSL));
+        }
+
+        @Test
+        void reclassifyingOutOfIllegalWithAReasonLiftsThePoliceRule() {
+            fixture.given(reported(GROOMING, PUPIL),
+                            new IncidentReclassified(ID, "SCH-A", DSL.actor(), NOW, GROOMING.asRecordedIn(VERSION),
+                                    CYBERBULLYING.asRecordedIn(VERSION), "contact was between classmates"))
+                    .when(close(DSL))
+                    .expectEvents(closed(DSL));
+        }
+    }
+
+    @Nested
+    class Radicalisation {
+
+        @Test
+        void cannotCloseWithoutAPreventDecision() {
+            fixture.given(reported(RADICALISATION, PUPIL),
+                            new IncidentEscalated(ID, "SCH-A", STAFF.actor(), NOW, EscalationTarget.DSL, "concern"))
+                    .when(close(DSL))
+                    .expectException(refusedBy("PREVENT_DECISION_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotCloseWithoutTheDslInvolved() {
+            fixture.given(reported(RADICALISATION, PUPIL), decision(Agency.PREVENT, ReferralDecision.NOT_REFERRED, INTEGRATION))
+                    .when(close(INTEGRATION))
+                    .expectException(refusedBy("DSL_INVOLVEMENT_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRecordedDecisionNotToReferToPreventWithTheDslInvolvedAllowsClosure() {
+            fixture.given(reported(RADICALISATION, PUPIL), decision(Agency.PREVENT, ReferralDecision.NOT_REFERRED, DSL))
+                    .when(close(DSL))
+                    .expectEvents(closed(DSL));
+        }
+    }
+
+    @Nested
+    class SextingOfUnder18s {
+
+        @Test
+        void needsTheDslInvolved() {
+            fixture.given(reported(SEXTING, PUPIL),
+                            new PoliceReferralMade(ID, "SCH-A", HEAD.actor(), NOW, "West Midlands Police", "CR-1", NOW, null),
+                            decision(Agency.CHILDRENS_SERVICES, ReferralDecision.REFERRED, INTEGRATION))
+                    .when(close(HEAD))
+                    .expectException(refusedBy("DSL_INVOLVEMENT_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needsADecisionOnChildrensServices() {
+            fixture.given(reported(SEXTING, PUPIL), policeReferral())
+                    .when(close(DSL))
+                    .expectException(refusedBy("CHILDRENS_SERVICES_DECISION_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needsThePoliceReferral() {
+            fixture.given(reported(SEXTING, PUPIL), decision(Agency.CHILDRENS_SERVICES, ReferralDecision.NOT_REFERRED, DSL))
+                    .when(close(DSL))
+                    .expectException(refusedBy("POLICE_REFERRAL_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void closesWithEveryRequirementOnRecord() {
+            fixture.given(reported(SEXTING, PUPIL), policeReferral(),
+                            decision(Agency.CHILDRENS_SERVICES, ReferralDecision.NOT_REFERRED, DSL))
+                    .when(close(DSL))
+                    .expectEvents(closed(DSL));
+        }
+    }
+
+    @Nested
+    class AllegationsAgainstStaff {
+
+        @Test
+        void areOfferedTheLadoAndLocalAuthorityRoutes() {
+            fixture.givenNoPriorActivity()
+                    .when(report(STAFF_PUPIL_COMMS, STAFF, TEACHER, VICTIM))
+                    .expectEvents(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM));
+        }
+
+        @Test
+        void escalateToTheHeadTeacher() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.HEAD_TEACHER, "allegation", HEAD, NOW))
+                    .expectEvents(new IncidentEscalated(ID, "SCH-A", HEAD.actor(), NOW, EscalationTarget.HEAD_TEACHER,
+                            "allegation"));
+        }
+
+        @Test
+        void doNotEscalateToTheDsl() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.DSL, "allegation", INTEGRATION, NOW))
+                    .expectException(refusedBy("STAFF_ALLEGATION_ROUTES_TO_HEAD_TEACHER"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void areHiddenFromTheDsl() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new AddNoteCommand(ID, null, "note", DSL, NOW))
+                    .expectException(refusedBy("STAFF_ALLEGATION_HEAD_TEACHER_ONLY"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aStaffMemberWhoWasOnlyAffectedDoesNotMakeItAnAllegationAgainstStaff() {
+            Subject bulliedTeacher = new Subject(SubjectType.STAFF, "S-2", Involvement.AFFECTED, null);
+            fixture.given(reported(CYBERBULLYING, PUPIL, bulliedTeacher))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.DSL, "bullying of a teacher", DSL, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    @Nested
+    class Sanctions {
+
+        @Test
+        void applyToASubjectOfTheIncident() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM))
+                    .when(new ApplySanctionCommand(ID, null, "P-1", SanctionType.ACCESS_SUSPENSION,
+                            LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-27"), null, DSL, NOW))
+                    .expectEvents(new SanctionApplied(ID, "SCH-A", DSL.actor(), NOW, "P-1", SubjectType.PUPIL,
+                            SanctionType.ACCESS_SUSPENSION, LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-27"), null))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void doNotApplyToSomeoneOutsideTheIncident() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new ApplySanctionCommand(ID, null, "P-99", SanctionType.WARNING, LocalDate.parse("2026-11-20"),
+                            null, null, DSL, NOW))
+                    .expectException(refusedBy("SANCTION_SUBJECT_NOT_IN_INCIDENT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aTimedSanctionNeedsAnEnd() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new ApplySanctionCommand(ID, null, "P-1", SanctionType.EXCLUSION, LocalDate.parse("2026-11-20"),
+                            null, null, DSL, NOW))
+                    .expectException(refusedBy("TIMED_SANCTION_NEEDS_END"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aTimedSanctionEndsAfterItStarts() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new ApplySanctionCommand(ID, null, "P-1", SanctionType.ACCESS_SUSPENSION,
+                            LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-20"), null, DSL, NOW))
+                    .expectException(refusedBy("SANCTION_ENDS_BEFORE_IT_STARTS"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ClosedIncidents {
+
+        @Test
+        void refuseNotes() {
+            fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL))
+                    .when(new AddNoteCommand(ID, null, "late note", DSL, NOW))
+                    .expectException(refusedBy("INCIDENT_CLOSED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuseEscalation() {
+            fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.DSL, "why", DSL, NOW))
+                    .expectException(refusedBy("INCIDENT_CLOSED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuseASecondClosure() {
+            fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL))
+                    .when(close(DSL))
+                    .expectException(refusedBy("INCIDENT_CLOSED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void canBeReopenedAndThenChanged() {
+            fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL),
+                            new IncidentReopened(ID, "SCH-A", DSL.actor(), NOW, "new evidence"))
+                    .when(new AddNoteCommand(ID, null, "new evidence attached", DSL, NOW))
+                    .expectEvents(new NoteAdded(ID, "SCH-A", DSL.actor(), NOW, "new evidence attached"))
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void reopeningAnOpenIncidentIsRefused() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new ReopenIncidentCommand(ID, null, "why", DSL, NOW))
+                    .expectException(refusedBy("INCIDENT_NOT_CLOSED"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Reclassification {
+
+        @Test
+        void needsAReason() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new ReclassifyIncidentCommand(ID, null, GROOMING, VERSION, " ", DSL, NOW))
+                    .expectException(refusedBy("RECLASSIFICATION_REASON_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void keepsTheEarlierCategoryOnRecord() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new ReclassifyIncidentCommand(ID, null, GROOMING, VERSION, "adult contact found", DSL, NOW))
+                    .expectEvents(new IncidentReclassified(ID, "SCH-A", DSL.actor(), NOW,
+                            CYBERBULLYING.asRecordedIn(VERSION), GROOMING.asRecordedIn(VERSION), "adult contact found"));
+        }
+
+        @Test
+        void intoAnIllegalCategoryBringsThePoliceRule() {
+            fixture.given(reported(CYBERBULLYING, PUPIL),
+                            new IncidentReclassified(ID, "SCH-A", DSL.actor(), NOW, CYBERBULLYING.asRecordedIn(VERSION),
+                                    GROOMING.asRecordedIn(VERSION), "adult contact found"))
+                    .when(close(DSL))
+                    .expectException(refusedBy("POLICE_REFERRAL_REQUIRED"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class SchoolBoundaries {
+
+        @Test
+        void aDslOfAnotherSchoolCannotActOnTheIncident() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new AddNoteCommand(ID, null, "note", OTHER_SCHOOL_DSL, NOW))
+                    .expectException(refusedBy("SCHOOL_NOT_ALLOWED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void policeReferralIsRecordedWithTheActingUser() {
+            fixture.given(reported(GROOMING, PUPIL))
+                    .when(new RecordPoliceReferralCommand(ID, null, "West Midlands Police", "CR-1", NOW, null, DSL, NOW))
+                    .expectEvents(policeReferral());
+        }
+
+        @Test
+        void externalReferralDecisionIsRecordedEitherWay() {
+            fixture.given(reported(RADICALISATION, PUPIL))
+                    .when(new RecordExternalReferralCommand(ID, null, Agency.PREVENT, ReferralDecision.NOT_REFERRED,
+                            "rationale", null, NOW, DSL, NOW))
+                    .expectEvents(decision(Agency.PREVENT, ReferralDecision.NOT_REFERRED, DSL));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.safecase.events;
+
+public enum EscalationTarget {
+    DSL,
+    HEAD_TEACHER
+}

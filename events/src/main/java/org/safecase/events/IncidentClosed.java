@@ -1,0 +1,11 @@
+package org.safecase.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Revision("1")
+public record IncidentClosed(UUID incidentId, String schoolId, Actor actor, Instant recordedAt,
+                             Outcome outcome, String summary) implements IncidentEvent {
+}

@@ -1,0 +1,11 @@
+package org.safecase.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Revision("1")
+public record IncidentReopened(UUID incidentId, String schoolId, Actor actor, Instant recordedAt, String reason)
+        implements IncidentEvent {
+}

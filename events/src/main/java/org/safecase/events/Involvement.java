@@ -1,0 +1,8 @@
+package org.safecase.events;
+
+public enum Involvement {
+    ALLEGED,
+    AFFECTED,
+    WITNESS,
+    INVOLVED
+}

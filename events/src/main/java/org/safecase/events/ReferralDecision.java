@@ -1,0 +1,6 @@
+package org.safecase.events;
+
+public enum ReferralDecision {
+    REFERRED,
+    NOT_REFERRED
+}

@@ -1,0 +1,11 @@
+package org.safecase.events;
+
+/** What an authenticated user may do; recorded in every event with the user who acted. */
+public enum Role {
+    STAFF,
+    DSL,
+    HEAD_TEACHER,
+    INTEGRATION,
+    AUDITOR,
+    GOVERNOR
+}

@@ -1,0 +1,5 @@
+package org.safecase.events;
+
+/** The recording system an incident came from, and its own reference for it (R23). */
+public record Source(String system, String reference) {
+}

@@ -1,0 +1,109 @@
+package org.safecase.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL 16 server started from Maven Central binaries (zonky), no Docker needed.
+ * Durable mode turns fsync and synchronous_commit back on: zonky starts with both off, and the event
+ * store is the record.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private LocalPostgres(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** A durable server on a fixed port whose data survives restarts in {@code dataDirectory}. */
+    public static LocalPostgres durable(int port, Path dataDirectory) {
+        try {
+            return new LocalPostgres(EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+        }
+    }
+
+    /**
+     * A durable server like {@link #durable(int, Path)} whose own output goes to {@code serverLog}
+     * instead of the console, and which registers no shutdown hook of its own: the caller closes it,
+     * so that it stops after the services that still use it (the local stack's shutdown order).
+     */
+    public static LocalPostgres durable(int port, Path dataDirectory, Path serverLog) {
+        try {
+            return new LocalPostgres(EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setRegisterShutdownHook(false)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+        }
+    }
+
+    /** A throwaway server on a free port, with zonky's fast non-durable defaults: for tests only. */
+    public static LocalPostgres ephemeral() {
+        try {
+            return new LocalPostgres(EmbeddedPostgres.builder().start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    /** Creates a database unless it exists: each service owns its own database. */
+    public void createDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.safecase.localstack;
+
+/**
+ * The one real PostgreSQL and the one real Kafka broker of a test JVM, started on first use and
+ * shared by every test context. They are not closed by the tests: their shutdown hooks end them with
+ * the JVM, after Spring has closed the cached contexts that still use them.
+ */
+public final class SharedTestInfrastructure {
+
+    private static LocalPostgres postgres;
+    private static LocalKafka kafka;
+
+    private SharedTestInfrastructure() {
+    }
+
+    public static synchronized LocalPostgres postgres() {
+        if (postgres == null) {
+            postgres = LocalPostgres.ephemeral();
+        }
+        return postgres;
+    }
+
+    /** A JDBC URL of a database of its own, created on first use. */
+    public static String database(String name) {
+        LocalPostgres server = postgres();
+        server.createDatabase(name);
+        return server.jdbcUrl(name);
+    }
+
+    public static synchronized LocalKafka kafka() {
+        if (kafka == null) {
+            kafka = LocalKafka.onFreePorts().start();
+            LocalKafka started = kafka;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "local-kafka-shutdown"));
+        }
+        return kafka;
+    }
+}

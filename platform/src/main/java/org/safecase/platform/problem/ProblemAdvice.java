@@ -1,0 +1,120 @@
+package org.safecase.platform.problem;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The one error mapper of both services: every client mistake becomes problem+json, never a 500. */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+        return ResponseEntity.status(refusal.status()).body(ProblemResponses.of(refusal));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(Map.of("field", e.getName(), "message", "is not a valid value")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .map(error -> Map.of("field", error.getField(),
+                        "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", result.getMethodParameter().getParameterName() == null ? "request"
+                                : result.getMethodParameter().getParameterName(),
+                        "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", field, "message", describe(databind)))));
+        }
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "The request body is not well-formed JSON");
+        problem.setProperty("rule", "MALFORMED_REQUEST");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return invalid(List.of(Map.of("field", e.getHeaderName(), "message", "is required")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+                                                          HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType() != null && "about:blank".equals(problem.getType().toString())) {
+            HttpStatus status = HttpStatus.valueOf(statusCode.value());
+            problem.setType(ProblemResponses.problem(status, status.name(), "").getType());
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static String describe(DatabindException e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be a " + mismatched.getTargetType().getSimpleName();
+        }
+        return "is not a valid value";
+    }
+
+    private ResponseEntity<ProblemDetail> invalid(List<Map<String, String>> errors) {
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    private static ProblemDetail validation(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                "The request has invalid fields");
+        problem.setProperty("rule", "VALIDATION_FAILED");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}

@@ -1,0 +1,65 @@
+package org.safecase.platform.security;
+
+import org.safecase.events.Role;
+import org.safecase.platform.school.SchoolDirectory;
+import org.springframework.core.io.Resource;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The local stack's documented demo users, each with the password {@code demo}. Never a production path. */
+class DemoUsers implements UserDetailsService {
+
+    private record Entry(String username, Role role, String schoolId, String trustId) {
+    }
+
+    /** A demo user's login, carrying who they are. */
+    static final class DemoUserDetails extends User {
+        private final AuthenticatedUser user;
+
+        DemoUserDetails(AuthenticatedUser user) {
+            // the demo password is public by design; hashing it would only cost every request a bcrypt round
+            super(user.userId(), "{noop}demo", List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+            this.user = user;
+        }
+
+        AuthenticatedUser user() {
+            return user;
+        }
+    }
+
+    private final Map<String, AuthenticatedUser> users;
+
+    DemoUsers(Resource resource, JsonMapper jsonMapper, SchoolDirectory schools) {
+        try (InputStream in = resource.getInputStream()) {
+            List<Entry> entries = jsonMapper.readValue(in, new TypeReference<>() { });
+            this.users = entries.stream()
+                    .map(e -> new AuthenticatedUser(e.username(), e.role(), e.schoolId(),
+                            e.trustId() != null ? e.trustId() : schools.trustOf(e.schoolId()).orElse(null)))
+                    .collect(Collectors.toUnmodifiableMap(AuthenticatedUser::userId, Function.identity()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo users " + resource, e);
+        }
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        AuthenticatedUser user = users.get(username);
+        if (user == null) {
+            throw new UsernameNotFoundException("unknown demo user");
+        }
+        return new DemoUserDetails(user);
+    }
+}

@@ -1,0 +1,84 @@
+package org.safecase.platform.security;
+
+import org.safecase.platform.problem.ProblemResponses;
+import org.safecase.platform.school.SchoolDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way both services authenticate: stateless, every request authenticated (but health), and
+ * 401/403 answered as problem+json. Each service passes the rules of its own endpoints.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SafecaseSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(SafecaseSecurity.class);
+
+    private final SecurityProperties properties;
+    private final ProblemResponses problems;
+
+    public SafecaseSecurity(SecurityProperties properties, ProblemResponses problems) {
+        this.properties = properties;
+        this.problems = problems;
+    }
+
+    @Bean
+    UserDetailsService demoUsers(@Value("${safecase.security.demo-users:classpath:reference/demo-users.json}") Resource users,
+                                 JsonMapper jsonMapper, SchoolDirectory schools) {
+        if (properties.mode() != SecurityProperties.Mode.DEMO) {
+            return username -> {
+                throw new org.springframework.security.core.userdetails.UsernameNotFoundException("no local users");
+            };
+        }
+        log.warn("Demo users are enabled (safecase.security.mode=demo): never use this mode in production");
+        return new DemoUsers(users, jsonMapper, schools);
+    }
+
+    public SecurityFilterChain build(HttpSecurity http,
+                                     Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> {
+                    authorize.requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
+                            "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    rules.customize(authorize);
+                    authorize.anyRequest().denyAll();
+                })
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            if (properties.mode() == SecurityProperties.Mode.DEMO) {
+                                response.setHeader("WWW-Authenticate", "Basic realm=\"safecase\"");
+                            } else {
+                                response.setHeader("WWW-Authenticate", "Bearer");
+                            }
+                            problems.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                    "Authentication is required");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
+                                "ROLE_NOT_ALLOWED", "Your role may not make this request")));
+        if (properties.mode() == SecurityProperties.Mode.DEMO) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"safecase\"");
+                problems.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required");
+            }));
+        } else {
+            http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUserConverter(properties.jwt()))));
+        }
+        return http.build();
+    }
+}
