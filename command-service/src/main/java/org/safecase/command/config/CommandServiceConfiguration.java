@@ -1,0 +1,53 @@
+package org.safecase.command.config;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.safecase.platform.security.SafecaseSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
+
+@Configuration
+class CommandServiceConfiguration {
+
+    private static final String[] RECORDERS = {"STAFF", "DSL", "HEAD_TEACHER", "INTEGRATION"};
+    private static final String[] CASE_HANDLERS = {"DSL", "HEAD_TEACHER", "INTEGRATION"};
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Who may call what; which incidents they may touch is the aggregate's to decide. */
+    @Bean
+    SecurityFilterChain commandApi(HttpSecurity http, SafecaseSecurity security) throws Exception {
+        return security.build(http, rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/v1/categories").authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/v1/incidents").hasAnyRole(RECORDERS)
+                .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/notes").hasAnyRole(RECORDERS)
+                .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/*").hasAnyRole(CASE_HANDLERS)
+                .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events").hasAnyRole("AUDITOR", "DSL", "HEAD_TEACHER")
+                .requestMatchers(HttpMethod.GET, "/actuator/**").authenticated());
+    }
+
+    @Bean
+    OpenAPI commandApiDocument() {
+        return new OpenAPI()
+                .info(new Info().title("Safecase command API").version("v1")
+                        .description("Records safeguarding incidents and every change to them as immutable events. "
+                                + "Errors are application/problem+json; a refusal by a policy rule names it in `rule`."))
+                .components(new Components()
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}

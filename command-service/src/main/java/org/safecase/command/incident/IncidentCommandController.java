@@ -1,0 +1,120 @@
+package org.safecase.command.incident;
+
+import jakarta.validation.Valid;
+import org.safecase.platform.problem.Refusal;
+import org.safecase.platform.security.AuthenticatedUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+@RestController
+@RequestMapping(path = "/api/v1/incidents", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
+class IncidentCommandController {
+
+    private final IncidentCommandService incidents;
+
+    IncidentCommandController(IncidentCommandService incidents) {
+        this.incidents = incidents;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandResult> report(@Valid @RequestBody IncidentRequests.ReportIncident request,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                         AuthenticatedUser user) {
+        IncidentCommandService.Reported reported = incidents.report(request, idempotencyKey, user);
+        CommandResult result = reported.result();
+        return ResponseEntity.status(reported.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/v1/incidents/" + result.incidentId()))
+                .eTag(etag(result))
+                .body(result);
+    }
+
+    @PostMapping("/{id}/escalations")
+    ResponseEntity<CommandResult> escalate(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @Valid @RequestBody IncidentRequests.Escalate request, AuthenticatedUser user) {
+        return ok(incidents.escalate(id, expectedVersion(ifMatch), request, user));
+    }
+
+    @PostMapping("/{id}/police-referrals")
+    ResponseEntity<CommandResult> referToPolice(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                @Valid @RequestBody IncidentRequests.PoliceReferral request, AuthenticatedUser user) {
+        return ok(incidents.referToPolice(id, expectedVersion(ifMatch), request, user));
+    }
+
+    @PostMapping("/{id}/external-referrals")
+    ResponseEntity<CommandResult> recordExternalReferral(@PathVariable UUID id,
+                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                         @Valid @RequestBody IncidentRequests.ExternalReferral request,
+                                                         AuthenticatedUser user) {
+        return ok(incidents.recordExternalReferral(id, expectedVersion(ifMatch), request, user));
+    }
+
+    @PostMapping("/{id}/sanctions")
+    ResponseEntity<CommandResult> applySanction(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                @Valid @RequestBody IncidentRequests.Sanction request, AuthenticatedUser user) {
+        return ok(incidents.applySanction(id, expectedVersion(ifMatch), request, user));
+    }
+
+    @PostMapping("/{id}/notes")
+    ResponseEntity<CommandResult> addNote(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                          @Valid @RequestBody IncidentRequests.Note request, AuthenticatedUser user) {
+        return ok(incidents.addNote(id, expectedVersion(ifMatch), request, user));
+    }
+
+    @PostMapping("/{id}/reclassification")
+    ResponseEntity<CommandResult> reclassify(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             @Valid @RequestBody IncidentRequests.Reclassify request, AuthenticatedUser user) {
+        return ok(incidents.reclassify(id, expectedVersion(ifMatch), request, user));
+    }
+
+    @PostMapping("/{id}/closure")
+    ResponseEntity<CommandResult> close(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                        @Valid @RequestBody IncidentRequests.Close request, AuthenticatedUser user) {
+        return ok(incidents.close(id, expectedVersion(ifMatch), request, user));
+    }
+
+    @PostMapping("/{id}/reopening")
+    ResponseEntity<CommandResult> reopen(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                         @Valid @RequestBody IncidentRequests.Reopen request, AuthenticatedUser user) {
+        return ok(incidents.reopen(id, expectedVersion(ifMatch), request, user));
+    }
+
+    private static ResponseEntity<CommandResult> ok(CommandResult result) {
+        return ResponseEntity.ok().eTag(etag(result)).body(result);
+    }
+
+    private static String etag(CommandResult result) {
+        return "\"" + result.version() + "\"";
+    }
+
+    /** {@code If-Match: "3"} (or {@code W/"3"}, or {@code 3}); {@code *} or none means no check. */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            long version = Long.parseLong(value);
+            if (version < 0) {
+                throw new NumberFormatException();
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw Refusal.invalid("INVALID_IF_MATCH", "If-Match", "must be an incident version such as \"3\"");
+        }
+    }
+}

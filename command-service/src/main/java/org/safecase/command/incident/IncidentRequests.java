@@ -1,0 +1,81 @@
+package org.safecase.command.incident;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.safecase.events.Agency;
+import org.safecase.events.EscalationTarget;
+import org.safecase.events.Involvement;
+import org.safecase.events.Outcome;
+import org.safecase.events.ReferralDecision;
+import org.safecase.events.SanctionType;
+import org.safecase.events.SubjectType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON bodies of the command API, as the contract names them. */
+final class IncidentRequests {
+
+    static final int TEXT = 10_000;
+    static final int SHORT = 256;
+
+    private IncidentRequests() {
+    }
+
+    record ReportIncident(@NotBlank @Size(max = 64) String schoolId,
+                          @NotBlank @Size(max = 64) String category,
+                          @NotNull Instant occurredAt,
+                          @NotBlank @Size(max = TEXT) String summary,
+                          @NotEmpty @Size(max = 100) List<@NotNull @Valid SubjectEntry> subjects,
+                          Boolean offSite,
+                          @Valid SourceEntry source) {
+    }
+
+    record SubjectEntry(@NotNull SubjectType type,
+                        @NotBlank @Size(max = 128) String reference,
+                        Involvement involvement,
+                        @Size(max = 16) String yearGroup) {
+    }
+
+    record SourceEntry(@NotBlank @Size(max = 64) String system, @NotBlank @Size(max = SHORT) String reference) {
+    }
+
+    record Escalate(@NotNull EscalationTarget to, @NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    record PoliceReferral(@NotBlank @Size(max = SHORT) String force,
+                          @Size(max = SHORT) String crimeReference,
+                          @NotNull Instant referredAt,
+                          @Size(max = TEXT) String notes) {
+    }
+
+    record ExternalReferral(@NotNull Agency agency,
+                            @NotNull ReferralDecision decision,
+                            @NotBlank @Size(max = TEXT) String rationale,
+                            @Size(max = SHORT) String reference,
+                            @NotNull Instant decidedAt) {
+    }
+
+    record Sanction(@NotBlank @Size(max = 128) String subjectReference,
+                    @NotNull SanctionType type,
+                    @NotNull LocalDate startsOn,
+                    LocalDate endsOn,
+                    @Size(max = TEXT) String notes) {
+    }
+
+    record Note(@NotBlank @Size(max = TEXT) String text) {
+    }
+
+    record Reclassify(@NotBlank @Size(max = 64) String category, @NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    record Close(@NotNull Outcome outcome, @NotBlank @Size(max = TEXT) String summary) {
+    }
+
+    record Reopen(@NotBlank @Size(max = TEXT) String reason) {
+    }
+}

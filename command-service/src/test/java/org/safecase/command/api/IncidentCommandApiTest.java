@@ -1,0 +1,273 @@
+package org.safecase.command.api;
+
+import org.junit.jupiter.api.Test;
+import org.safecase.command.support.CommandServiceTest;
+import org.safecase.command.support.Http;
+import org.safecase.command.support.Http.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safecase.command.support.Reports.report;
+import static org.safecase.command.support.Reports.uniqueReference;
+
+class IncidentCommandApiTest extends CommandServiceTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String reportIncident(String category) {
+        Response created = http().post("/api/v1/incidents", "dsl.a", report(category, "PUPIL", uniqueReference()));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("incidentId").asString();
+    }
+
+    private long storedEvents(String incidentId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class,
+                incidentId);
+    }
+
+    @Test
+    void reportingAnIncidentAnswers201WithItsLocationAndVersionZero() {
+        Response response = http().post("/api/v1/incidents", "staff.a", report("INA-CYBERBULLY", "PUPIL", uniqueReference()));
+
+        assertThat(response.status()).isEqualTo(201);
+        String id = response.json().get("incidentId").asString();
+        assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(response.json().get("version").asLong()).isZero();
+        assertThat(response.header("Location")).isEqualTo("/api/v1/incidents/" + id);
+        assertThat(response.header("ETag")).isEqualTo("\"0\"");
+        assertThat(storedEvents(id)).isEqualTo(1);
+    }
+
+    @Test
+    void eachChangeAnswersTheIncidentsNewVersion() {
+        String id = reportIncident("ILL-GROOMING");
+        Response escalated = http().post("/api/v1/incidents/" + id + "/escalations", "dsl.a",
+                "{\"to\": \"DSL\", \"reason\": \"adult contact\"}");
+        Response referred = http().post("/api/v1/incidents/" + id + "/police-referrals", "dsl.a",
+                "{\"force\": \"West Midlands Police\", \"crimeReference\": \"CR-1\", \"referredAt\": \"2026-11-20T11:00:00Z\"}");
+        Response closed = http().post("/api/v1/incidents/" + id + "/closure", "dsl.a",
+                "{\"outcome\": \"POLICE_ACTION\", \"summary\": \"handed to police\"}");
+
+        assertThat(escalated.json().get("version").asLong()).isEqualTo(1);
+        assertThat(referred.json().get("version").asLong()).isEqualTo(2);
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.header("ETag")).isEqualTo("\"3\"");
+    }
+
+    @Test
+    void aRefusalByPolicyIs409NamingTheRuleAndWritesNothing() {
+        String id = reportIncident("ILL-CSAI");
+
+        Response refused = http().post("/api/v1/incidents/" + id + "/closure", "dsl.a",
+                "{\"outcome\": \"NO_FURTHER_ACTION\", \"summary\": \"nothing to see\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("rule").asString()).isEqualTo("POLICE_REFERRAL_REQUIRED");
+        assertThat(refused.json().get("unmetRequirements").toString()).contains("IWF_REPORT_REQUIRED");
+        assertThat(refused.json().get("type").asString()).isNotBlank();
+        assertThat(refused.json().get("title").asString()).isNotBlank();
+        assertThat(refused.json().get("detail").asString()).isNotBlank();
+        assertThat(storedEvents(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleIfMatchIs412AndWritesNothing() {
+        String id = reportIncident("INA-CYBERBULLY");
+        http().post("/api/v1/incidents/" + id + "/notes", "dsl.a", "{\"text\": \"first\"}");
+
+        Response stale = http().post("/api/v1/incidents/" + id + "/notes", "dsl.a", "{\"text\": \"second\"}",
+                Map.of("If-Match", "\"0\""));
+        Response current = http().post("/api/v1/incidents/" + id + "/notes", "dsl.a", "{\"text\": \"second\"}",
+                Map.of("If-Match", "\"1\""));
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.json().get("version").asLong()).isEqualTo(2);
+        assertThat(storedEvents(id)).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownIncidentIs404() {
+        Response response = http().post("/api/v1/incidents/" + UUID.randomUUID() + "/notes", "dsl.a", "{\"text\": \"x\"}");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        Response response = http().post("/api/v1/incidents", "dsl.a", "{\"schoolId\": \"SCH-A\", ");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anUnknownEnumValueIs400NamingTheField() {
+        String body = report("INA-CYBERBULLY", "ALIEN", uniqueReference());
+
+        Response response = http().post("/api/v1/incidents", "dsl.a", body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("subjects[0].type");
+    }
+
+    @Test
+    void missingRequiredFieldsAre400ListingEachField() {
+        Response response = http().post("/api/v1/incidents", "dsl.a", "{\"schoolId\": \"SCH-A\", \"subjects\": []}");
+
+        assertThat(response.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        response.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).contains("category", "occurredAt", "summary", "subjects");
+    }
+
+    @Test
+    void anUnknownCategoryIs400() {
+        Response response = http().post("/api/v1/incidents", "dsl.a", report("NOT-A-CATEGORY", "PUPIL", uniqueReference()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() {
+        Response response = http().post("/api/v1/incidents", "dsl.a", "schoolId=SCH-A",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aRetriedReportWithTheSameIdempotencyKeyFindsTheFirstIncident() {
+        String key = UUID.randomUUID().toString();
+        String body = report("INA-CYBERBULLY", "PUPIL", uniqueReference());
+
+        Response first = http().post("/api/v1/incidents", "integration.a", body, Map.of("Idempotency-Key", key));
+        Response retry = http().post("/api/v1/incidents", "integration.a", body, Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("incidentId")).isEqualTo(first.json().get("incidentId"));
+    }
+
+    @Test
+    void aRetriedReportFromTheSameSourceRecordFindsTheFirstIncident() {
+        String cpomsReference = "CPOMS-" + UUID.randomUUID();
+        Response first = http().post("/api/v1/incidents", "integration.a",
+                report("SCH-A", "INA-CYBERBULLY", "PUPIL", uniqueReference(), cpomsReference));
+        Response retry = http().post("/api/v1/incidents", "integration.a",
+                report("SCH-A", "INA-CYBERBULLY", "PUPIL", uniqueReference(), cpomsReference));
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("incidentId")).isEqualTo(first.json().get("incidentId"));
+    }
+
+    @Test
+    void concurrentRetriesOfOneReportCreateOneIncident() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = report("INA-CYBERBULLY", "PUPIL", uniqueReference());
+        int retries = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(retries);
+        try {
+            List<Future<Response>> responses = new ArrayList<>();
+            for (int i = 0; i < retries; i++) {
+                Callable<Response> call = () -> {
+                    start.await();
+                    return http().post("/api/v1/incidents", "integration.a", body, Map.of("Idempotency-Key", key));
+                };
+                responses.add(pool.submit(call));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            int createdCount = 0;
+            for (Future<Response> response : responses) {
+                Response r = response.get();
+                assertThat(r.status()).isIn(200, 201);
+                createdCount += r.status() == 201 ? 1 : 0;
+                ids.add(r.json().get("incidentId").asString());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(createdCount).isEqualTo(1);
+            assertThat(storedEvents(ids.iterator().next())).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRefusedReportLeavesItsIdempotencyKeyFree() {
+        String key = UUID.randomUUID().toString();
+        Response refused = http().post("/api/v1/incidents", "dsl.a", report("STF-PUPIL-COMMS", "PUPIL", uniqueReference()),
+                Map.of("Idempotency-Key", key));
+        Response corrected = http().post("/api/v1/incidents", "dsl.a", report("INA-CYBERBULLY", "PUPIL", uniqueReference()),
+                Map.of("Idempotency-Key", key));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("rule").asString()).isEqualTo("CATEGORY_NOT_APPLICABLE");
+        assertThat(corrected.status()).isEqualTo(201);
+    }
+
+    @Test
+    void theEventStreamShowsEveryEventInOrderWithTypeVersionAndActor() {
+        String id = reportIncident("INA-CYBERBULLY");
+        http().post("/api/v1/incidents/" + id + "/notes", "staff.a", "{\"text\": \"spoke to pupil\"}");
+        http().post("/api/v1/incidents/" + id + "/sanctions", "dsl.a", """
+                {"subjectReference": "%s", "type": "ACCESS_SUSPENSION", "startsOn": "2026-11-20", "endsOn": "2026-11-27"}
+                """.formatted(subjectOf(id)));
+
+        Response stream = http().get("/api/v1/incidents/" + id + "/events", "auditor");
+
+        assertThat(stream.status()).isEqualTo(200);
+        JsonNode events = stream.json();
+        assertThat(events.size()).isEqualTo(3);
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode event = events.get(i);
+            assertThat(event.get("sequence").asLong()).isEqualTo(i);
+            assertThat(event.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(event.get("eventId").asString()).isNotBlank();
+            assertThat(event.get("recordedAt").asString()).endsWith("Z");
+            types.add(event.get("type").asString());
+        }
+        assertThat(types).containsExactly("IncidentReported", "NoteAdded", "SanctionApplied");
+        assertThat(events.get(1).get("actor").get("userId").asString()).isEqualTo("staff.a");
+        assertThat(events.get(1).get("actor").get("role").asString()).isEqualTo("STAFF");
+        assertThat(events.get(2).get("payload").get("endsOn").asString()).isEqualTo("2026-11-27");
+    }
+
+    @Test
+    void theActorIsTheAuthenticatedUserNeverOneNamedInTheBody() {
+        String id = reportIncident("INA-CYBERBULLY");
+        http().post("/api/v1/incidents/" + id + "/notes", "staff.a",
+                "{\"text\": \"note\", \"actor\": {\"userId\": \"head.a\", \"role\": \"HEAD_TEACHER\"}}");
+
+        JsonNode events = http().get("/api/v1/incidents/" + id + "/events", "dsl.a").json();
+
+        assertThat(events.get(1).get("actor").get("userId").asString()).isEqualTo("staff.a");
+    }
+
+    private String subjectOf(String incidentId) {
+        JsonNode first = http().get("/api/v1/incidents/" + incidentId + "/events", "dsl.a").json().get(0);
+        return first.get("payload").get("subjects").get(0).get("reference").asString();
+    }
+}
