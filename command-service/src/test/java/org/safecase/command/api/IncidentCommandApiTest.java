@@ -2,8 +2,8 @@ package org.safecase.command.api;
 
 import org.junit.jupiter.api.Test;
 import org.safecase.command.support.CommandServiceTest;
-import org.safecase.command.support.Http;
-import org.safecase.command.support.Http.Response;
+import org.safecase.localstack.Http;
+import org.safecase.localstack.Http.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;

@@ -1,6 +1,7 @@
 package org.safecase.command.support;
 
 import org.safecase.command.CommandServiceApplication;
+import org.safecase.localstack.Http;
 import org.safecase.localstack.SharedTestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,4 +1,4 @@
-package org.safecase.command.support;
+package org.safecase.localstack;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Real HTTP calls to the service under test, as a demo user (password {@code demo}). */
+/** Real HTTP calls to a service under test, as a demo user (password {@code demo}): for the tests of both services. */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -36,7 +36,7 @@ public final class Http {
 
     private final int port;
 
-    Http(int port) {
+    public Http(int port) {
         this.port = port;
     }
 
