@@ -1,0 +1,114 @@
+package org.safecase.command.forwarding;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.safecase.command.eventstore.IncidentEventEnvelopes;
+import org.safecase.events.IncidentEvent;
+import org.safecase.events.IncidentEventEnvelope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Forwards every stored event to Kafka, from the event store rather than the request thread: the
+ * event store is the outbox. Runs in its own tracking processor; the sends of a batch are awaited
+ * before the batch commits, so the processor's token moves only once Kafka has acknowledged them all.
+ * A failed send fails the batch (see {@link ForwardingConfiguration}), which is retried: delivery is at
+ * least once, in order per incident (key = incident id).
+ */
+@Component
+@ProcessingGroup(KafkaForwarder.PROCESSING_GROUP)
+class KafkaForwarder {
+
+    static final String PROCESSING_GROUP = "kafka-forwarder";
+    private static final String PENDING_SENDS = KafkaForwarder.class.getName() + ".pending";
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final IncidentEventEnvelopes envelopes;
+    private final String topic;
+    private final String source;
+    private final Duration acknowledgementTimeout;
+    private final Counter forwarded;
+
+    KafkaForwarder(KafkaTemplate<String, byte[]> kafka, IncidentEventEnvelopes envelopes, MeterRegistry meters,
+                   @Value("${safecase.kafka.topic.name:" + IncidentEventEnvelope.TOPIC + "}") String topic,
+                   @Value("${safecase.kafka.cloudevents-source:/safecase/command-service}") String source,
+                   @Value("${safecase.kafka.acknowledgement-timeout:PT60S}") Duration acknowledgementTimeout) {
+        this.kafka = kafka;
+        this.envelopes = envelopes;
+        this.topic = topic;
+        this.source = source;
+        this.acknowledgementTimeout = acknowledgementTimeout;
+        this.forwarded = Counter.builder("safecase.forwarder.events.forwarded")
+                .description("Events acknowledged by Kafka").register(meters);
+    }
+
+    @EventHandler
+    void on(IncidentEvent event, DomainEventMessage<?> message) {
+        IncidentEventEnvelope envelope = envelopes.envelope(message);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
+                envelope.recordedAt().toEpochMilli(), envelope.incidentId().toString(), envelopes.serialize(envelope));
+        // CloudEvents Kafka binding, binary mode: the attributes travel as ce_ headers
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", envelope.eventId().toString());
+        header(record, "ce_type", "org.safecase." + envelope.type() + ".v" + envelope.schemaVersion());
+        header(record, "ce_source", source);
+        header(record, "ce_time", envelope.recordedAt().toString());
+        header(record, "ce_subject", envelope.incidentId().toString());
+        header(record, "content-type", "application/json");
+        pendingSends().add(kafka.send(record));
+    }
+
+    /** The sends of the current batch, awaited once when the batch is about to commit. */
+    private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+            batch.onPrepareCommit(u -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+        kafka.flush();
+        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
+        try {
+            for (CompletableFuture<SendResult<String, byte[]>> send : sends) {
+                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaForwardingException("interrupted while awaiting Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaForwardingException("Kafka did not acknowledge a batch of " + sends.size() + " events", e);
+        }
+        forwarded.increment(sends.size());
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static final class KafkaForwardingException extends RuntimeException {
+        KafkaForwardingException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
