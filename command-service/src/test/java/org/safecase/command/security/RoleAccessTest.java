@@ -1,0 +1,117 @@
+package org.safecase.command.security;
+
+import org.junit.jupiter.api.Test;
+import org.safecase.command.support.CommandServiceTest;
+import org.safecase.localstack.Http.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safecase.command.support.Reports.report;
+import static org.safecase.command.support.Reports.uniqueReference;
+
+/** Each role's allowed and refused calls (CONTRACT.md, demo users). */
+class RoleAccessTest extends CommandServiceTest {
+
+    private String incidentBy(String user) {
+        Response created = http().post("/api/v1/incidents", user, report("INA-CYBERBULLY", "PUPIL", uniqueReference()));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("incidentId").asString();
+    }
+
+    private String staffAllegation() {
+        Response created = http().post("/api/v1/incidents", "staff.a", report("STF-PUPIL-COMMS", "STAFF", "S-" + uniqueReference()));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("incidentId").asString();
+    }
+
+    private static void assertRefused(Response response, int status) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anUnauthenticatedRequestIs401() {
+        assertRefused(http().get("/api/v1/categories", null), 401);
+        assertRefused(http().post("/api/v1/incidents", null, report("INA-CYBERBULLY", "PUPIL", uniqueReference())), 401);
+    }
+
+    @Test
+    void aWrongPasswordIs401() {
+        assertRefused(http().get("/api/v1/categories", "no.such.user"), 401);
+    }
+
+    @Test
+    void staffReportAndAddNotesButCannotEscalateReferOrClose() {
+        String id = incidentBy("staff.a");
+
+        assertThat(http().post("/api/v1/incidents/" + id + "/notes", "staff.a", "{\"text\": \"n\"}").status()).isEqualTo(200);
+        assertRefused(http().post("/api/v1/incidents/" + id + "/escalations", "staff.a", "{\"to\": \"DSL\", \"reason\": \"r\"}"), 403);
+        assertRefused(http().post("/api/v1/incidents/" + id + "/closure", "staff.a",
+                "{\"outcome\": \"NO_FURTHER_ACTION\", \"summary\": \"s\"}"), 403);
+        assertRefused(http().get("/api/v1/incidents/" + id + "/events", "staff.a"), 403);
+    }
+
+    @Test
+    void theDslDoesEverythingOnIncidentsOfTheirSchool() {
+        String id = incidentBy("dsl.a");
+
+        assertThat(http().post("/api/v1/incidents/" + id + "/escalations", "dsl.a", "{\"to\": \"DSL\", \"reason\": \"r\"}").status())
+                .isEqualTo(200);
+        assertThat(http().post("/api/v1/incidents/" + id + "/closure", "dsl.a",
+                "{\"outcome\": \"NO_FURTHER_ACTION\", \"summary\": \"s\"}").status()).isEqualTo(200);
+        assertThat(http().post("/api/v1/incidents/" + id + "/reopening", "dsl.a", "{\"reason\": \"r\"}").status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/incidents/" + id + "/events", "dsl.a").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDslOfAnotherSchoolIsRefused() {
+        String id = incidentBy("dsl.a");
+
+        assertRefused(http().post("/api/v1/incidents/" + id + "/notes", "dsl.b", "{\"text\": \"n\"}"), 403);
+        assertRefused(http().get("/api/v1/incidents/" + id + "/events", "dsl.b"), 403);
+        assertRefused(http().post("/api/v1/incidents", "dsl.b", report("INA-CYBERBULLY", "PUPIL", uniqueReference())), 403);
+    }
+
+    @Test
+    void onlyTheHeadTeacherSeesAndActsOnAnAllegationAgainstStaff() {
+        String id = staffAllegation();
+
+        assertRefused(http().get("/api/v1/incidents/" + id + "/events", "dsl.a"), 403);
+        assertRefused(http().post("/api/v1/incidents/" + id + "/notes", "dsl.a", "{\"text\": \"n\"}"), 403);
+        assertRefused(http().post("/api/v1/incidents/" + id + "/notes", "staff.a", "{\"text\": \"n\"}"), 403);
+        assertThat(http().get("/api/v1/incidents/" + id + "/events", "head.a").status()).isEqualTo(200);
+        assertThat(http().post("/api/v1/incidents/" + id + "/escalations", "head.a",
+                "{\"to\": \"HEAD_TEACHER\", \"reason\": \"allegation\"}").status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/incidents/" + id + "/events", "auditor").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theIntegrationReportsAndChangesOnBehalfOfItsRecordingSystem() {
+        String id = incidentBy("integration.a");
+
+        assertThat(http().post("/api/v1/incidents/" + id + "/sanctions", "integration.a", """
+                {"subjectReference": "nobody", "type": "WARNING", "startsOn": "2026-11-20"}""").status()).isEqualTo(409);
+        assertThat(http().post("/api/v1/incidents/" + id + "/escalations", "integration.a",
+                "{\"to\": \"DSL\", \"reason\": \"r\"}").status()).isEqualTo(200);
+        assertRefused(http().get("/api/v1/incidents/" + id + "/events", "integration.a"), 403);
+    }
+
+    @Test
+    void theAuditorReadsEventStreamsOfTheTrustAndChangesNothing() {
+        String id = incidentBy("dsl.a");
+
+        assertThat(http().get("/api/v1/incidents/" + id + "/events", "auditor").status()).isEqualTo(200);
+        assertRefused(http().post("/api/v1/incidents/" + id + "/notes", "auditor", "{\"text\": \"n\"}"), 403);
+        assertRefused(http().post("/api/v1/incidents", "auditor", report("INA-CYBERBULLY", "PUPIL", uniqueReference())), 403);
+    }
+
+    @Test
+    void governorsGetNothingFromTheCommandServiceButTheCatalogue() {
+        String id = incidentBy("dsl.a");
+
+        assertThat(http().get("/api/v1/categories", "governor.a").status()).isEqualTo(200);
+        assertRefused(http().get("/api/v1/incidents/" + id + "/events", "governor.a"), 403);
+        assertRefused(http().get("/api/v1/incidents/" + id + "/events", "governor.trust"), 403);
+        assertRefused(http().post("/api/v1/incidents", "governor.a", report("INA-CYBERBULLY", "PUPIL", uniqueReference())), 403);
+        assertRefused(http().post("/api/v1/incidents/" + id + "/notes", "governor.a", "{\"text\": \"n\"}"), 403);
+    }
+}
