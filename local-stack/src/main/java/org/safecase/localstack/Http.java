@@ -41,7 +41,11 @@ public final class Http {
     }
 
     public Response get(String path, String user) {
-        return send(request(path, user, Map.of()).GET().build());
+        return get(path, user, Map.of());
+    }
+
+    public Response get(String path, String user, Map<String, String> headers) {
+        return send(request(path, user, headers).GET().build());
     }
 
     public Response post(String path, String user, String json) {

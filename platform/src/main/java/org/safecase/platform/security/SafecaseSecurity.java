@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +52,11 @@ public class SafecaseSecurity {
     public SecurityFilterChain build(HttpSecurity http,
                                      Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
             throws Exception {
+        boolean demo = properties.mode() == SecurityProperties.Mode.DEMO;
+        AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", demo ? "Basic realm=\"safecase\"" : "Bearer");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required");
+        };
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> {
@@ -60,24 +66,14 @@ public class SafecaseSecurity {
                     authorize.anyRequest().denyAll();
                 })
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            if (properties.mode() == SecurityProperties.Mode.DEMO) {
-                                response.setHeader("WWW-Authenticate", "Basic realm=\"safecase\"");
-                            } else {
-                                response.setHeader("WWW-Authenticate", "Bearer");
-                            }
-                            problems.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                                    "Authentication is required");
-                        })
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
                                 "ROLE_NOT_ALLOWED", "Your role may not make this request")));
-        if (properties.mode() == SecurityProperties.Mode.DEMO) {
-            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"safecase\"");
-                problems.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required");
-            }));
+        if (demo) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         } else {
-            http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUserConverter(properties.jwt()))));
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUserConverter(properties.jwt()))));
         }
         return http.build();
     }
