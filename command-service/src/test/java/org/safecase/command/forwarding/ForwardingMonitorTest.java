@@ -1,0 +1,45 @@
+package org.safecase.command.forwarding;
+
+import org.junit.jupiter.api.Test;
+import org.safecase.command.support.CommandServiceTest;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safecase.command.support.Reports.report;
+import static org.safecase.command.support.Reports.uniqueReference;
+
+class ForwardingMonitorTest extends CommandServiceTest {
+
+    private JsonNode healthOnceCaughtUp() {
+        http().post("/api/v1/incidents", "dsl.a", report("INA-CYBERBULLY", "PUPIL", uniqueReference()));
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode health;
+        do {
+            health = http().get("/actuator/health", null).json();
+            assertThat(Instant.now()).as("forwarder caught up").isBefore(deadline);
+        } while (health.get("components").get("forwarder").get("details").get("lag").asDouble() > 0);
+        return health;
+    }
+
+    @Test
+    void healthReportsTheDatabaseKafkaAndTheForwarderCaughtUp() {
+        JsonNode health = healthOnceCaughtUp();
+
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("forwarder").get("details").get("state").asString()).isEqualTo("FORWARDING");
+    }
+
+    @Test
+    void metricsCountForwardedEventsAndTheLag() {
+        healthOnceCaughtUp();
+        JsonNode forwarded = http().get("/actuator/metrics/safecase.forwarder.events.forwarded", "dsl.a").json();
+        JsonNode lag = http().get("/actuator/metrics/safecase.forwarder.lag", "dsl.a").json();
+
+        assertThat(forwarded.get("measurements").get(0).get("value").asDouble()).isPositive();
+        assertThat(lag.get("measurements").get(0).get("value").asDouble()).isZero();
+    }
+}
