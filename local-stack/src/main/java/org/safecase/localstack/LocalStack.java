@@ -317,7 +317,6 @@ public final class LocalStack {
         out.println("   OpenAPI        " + commandUrl + "/v3/api-docs");
         out.println("   Swagger UI     " + commandUrl + "/swagger-ui.html");
         out.println(" Query service    " + queryUrl);
-        out.println("   OpenAPI        " + queryUrl + "/v3/api-docs");
         out.println(" PostgreSQL 16    " + postgres.jdbcUrl(COMMAND_DATABASE) + "   (command service)");
         out.println("                  " + postgres.jdbcUrl(QUERY_DATABASE) + "    (query service)");
         out.println("                  user " + postgres.username() + ", no password (local trust auth)");

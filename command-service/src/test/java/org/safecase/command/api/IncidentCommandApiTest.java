@@ -2,7 +2,6 @@ package org.safecase.command.api;
 
 import org.junit.jupiter.api.Test;
 import org.safecase.command.support.CommandServiceTest;
-import org.safecase.localstack.Http;
 import org.safecase.localstack.Http.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
