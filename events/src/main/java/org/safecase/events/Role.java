@@ -7,5 +7,7 @@ public enum Role {
     HEAD_TEACHER,
     INTEGRATION,
     AUDITOR,
-    GOVERNOR
+    GOVERNOR,
+    /** Runs the service (projection rebuilds, metrics); sees no case data. */
+    OPERATOR
 }
