@@ -22,26 +22,10 @@ public final class LocalPostgres implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** A durable server on a fixed port whose data survives restarts in {@code dataDirectory}. */
-    public static LocalPostgres durable(int port, Path dataDirectory) {
-        try {
-            return new LocalPostgres(EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
-        }
-    }
-
     /**
-     * A durable server like {@link #durable(int, Path)} whose own output goes to {@code serverLog}
-     * instead of the console, and which registers no shutdown hook of its own: the caller closes it,
-     * so that it stops after the services that still use it (the local stack's shutdown order).
+     * A durable server on a fixed port whose data survives restarts in {@code dataDirectory}. Its own
+     * output goes to {@code serverLog}, and it registers no shutdown hook of its own: the caller closes
+     * it, so that it stops after the services that still use it (the local stack's shutdown order).
      */
     public static LocalPostgres durable(int port, Path dataDirectory, Path serverLog) {
         try {
