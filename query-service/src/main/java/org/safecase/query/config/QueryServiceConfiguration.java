@@ -1,0 +1,73 @@
+package org.safecase.query.config;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.safecase.platform.security.SafecaseSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
+
+@Configuration
+class QueryServiceConfiguration {
+
+    /** Who read cases: their school's (or, for auditors, their trust's) incidents. Governors and staff do not. */
+    private static final String[] CASE_READERS = {"DSL", "HEAD_TEACHER", "INTEGRATION", "AUDITOR"};
+    /** Who read the anonymised statistics: governors only read these. */
+    private static final String[] STATISTICS_READERS = {"GOVERNOR", "DSL", "HEAD_TEACHER", "AUDITOR"};
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Who may call what; which incidents they may read is each read model's to decide (school, trust, R12). */
+    @Bean
+    SecurityFilterChain queryApi(HttpSecurity http, SafecaseSecurity security) throws Exception {
+        return security.build(http, rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/*",
+                        "/api/v1/incidents/*/timeline").hasAnyRole(CASE_READERS)
+                .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/sanctions").hasAnyRole(CASE_READERS)
+                // governor statistics (package org.safecase.query.statistics): anonymised counts
+                .requestMatchers(HttpMethod.GET, "/api/v1/statistics", "/api/v1/statistics/**")
+                .hasAnyRole(STATISTICS_READERS)
+                // projection rebuilds (package org.safecase.query.rebuild): operators run the service, see no cases
+                .requestMatchers("/actuator/projections", "/actuator/projections/**").hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.GET, "/actuator/**").authenticated());
+    }
+
+    @Bean
+    OpenAPI queryApiDocument() {
+        return new OpenAPI()
+                .info(new Info().title("Safecase query API").version("v1")
+                        .description("""
+                                Read models of the safeguarding incidents, built from the event stream: the incident \
+                                log, the case timeline, the sanctions history and the governors' anonymised statistics. \
+                                Errors are application/problem+json.
+
+                                Read your own writes: every command response carries the incident's version. The \
+                                incident and timeline reads accept `minVersion=N`; the read then waits (at most \
+                                `safecase.read-your-writes.max-wait`, 2 s by default) until the projection has applied \
+                                version N. Their responses carry `Safecase-Projection-Version` (the version shown, -1 \
+                                when nothing is projected yet). With `minVersion`, `Safecase-Consistent: true` means \
+                                the version was reached; on time-out the answer is still 200 with what is projected so \
+                                far and `Safecase-Consistent: false` (or 404 if the incident is not projected at all).
+
+                                Visibility: DSLs, head teachers and integrations read their own school, auditors their \
+                                trust; an incident alleging misconduct by staff is read only by the head teacher and \
+                                auditors (left out of lists for others, 403 on a direct read).
+                                """))
+                .components(new Components()
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}

@@ -1,0 +1,91 @@
+package org.safecase.query.incident;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.safecase.platform.problem.Refusal;
+import org.safecase.platform.security.AuthenticatedUser;
+import org.safecase.query.projection.ProjectedVersions;
+import org.safecase.query.projection.ProjectionGenerations;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+@RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+class IncidentLogController {
+
+    private final IncidentLogRepository log;
+    private final ProjectionGenerations generations;
+    private final ProjectedVersions versions;
+    private final IncidentAccess access;
+    private final Timeliness timeliness;
+    private final ZoneId zone;
+
+    IncidentLogController(IncidentLogRepository log, ProjectionGenerations generations, ProjectedVersions versions,
+                          IncidentAccess access, Timeliness timeliness,
+                          @Value("${safecase.timeliness.zone:Europe/London}") ZoneId zone) {
+        this.log = log;
+        this.generations = generations;
+        this.versions = versions;
+        this.access = access;
+        this.timeliness = timeliness;
+        this.zone = zone;
+    }
+
+    /** The incident log of the user's school (or trust), newest reported first. */
+    @GetMapping
+    @Operation(summary = "The incident log", description = """
+            One row per incident of the user's school (auditors: every school of their trust), newest reported \
+            first. `from` and `to` bound when the incident occurred: an instant, or a date (a day in the schools' \
+            time zone); `from` is inclusive, `to` exclusive as an instant and inclusive as a date. \
+            `overdue`/`overdueFor` are computed at the time of the read. Allegations against staff appear for the \
+            head teacher and auditors only.""")
+    IncidentLogPage list(@Parameter(description = "one school of the user's; 403 outside them")
+                         @RequestParam(required = false) String schoolId,
+                         @Parameter(description = "OPEN or CLOSED") @RequestParam(required = false) String status,
+                         @Parameter(description = "ILLEGAL, SAFEGUARDING or INAPPROPRIATE")
+                         @RequestParam(required = false) String classification,
+                         @Parameter(description = "a category code, e.g. INA-CYBERBULLY")
+                         @RequestParam(required = false) String category,
+                         @Parameter(description = "occurred at or after: 2026-11-20 or 2026-11-20T10:15:00Z")
+                         @RequestParam(required = false) String from,
+                         @Parameter(description = "occurred before (an instant) or on or before (a date)")
+                         @RequestParam(required = false) String to,
+                         @Parameter(description = "from 0") @RequestParam(required = false) String page,
+                         @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size,
+                         AuthenticatedUser user) {
+        IncidentLogQuery query = IncidentLogQuery.parse(status, classification, category, from, to, page, size, zone);
+        Set<String> schools = access.readableSchools(user, schoolId);
+        boolean withStaffAllegations = access.readsStaffAllegations(user);
+        String schema = generations.activeSchema();
+        long total = log.count(schema, query, schools, withStaffAllegations);
+        return new IncidentLogPage(log.search(schema, query, schools, withStaffAllegations).stream()
+                .map(incident -> IncidentView.of(incident, timeliness.overdue(incident))).toList(),
+                query.page(), query.size(), total);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One incident of the log", description = """
+            With `minVersion`, waits (bounded) until the incident's version is projected; see the API description \
+            for the `Safecase-Projection-Version` and `Safecase-Consistent` headers.""")
+    ResponseEntity<IncidentView> one(@PathVariable UUID id,
+                                     @Parameter(description = "the version a command answered; wait for it")
+                                     @RequestParam(required = false) Long minVersion,
+                                     AuthenticatedUser user) {
+        ProjectedVersions.ProjectedVersion version = versions.await(id, ReadYourWrites.checked(minVersion));
+        IncidentRecord incident = log.find(generations.activeSchema(), id)
+                .orElseThrow(() -> Refusal.notFound("INCIDENT_NOT_FOUND", "No such incident"));
+        access.requireReadable(user, incident.schoolId(), incident.allegationAgainstStaff());
+        return ReadYourWrites.headers(ResponseEntity.ok(), version, minVersion)
+                .body(IncidentView.of(incident, timeliness.overdue(incident)));
+    }
+}

@@ -1,0 +1,194 @@
+package org.safecase.query.incident;
+
+import org.safecase.events.Classification;
+import org.safecase.events.IncidentReported;
+import org.safecase.events.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.safecase.query.projection.ProjectionSchema.table;
+
+/** The SQL of the incident log. Every change is one statement on the row, never read-modify-write. */
+@Repository
+public class IncidentLogRepository {
+
+    private static final String TOUCH = "version = GREATEST(version, :sequence), last_event_at = GREATEST(last_event_at, :at)";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    IncidentLogRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    void reported(String schema, IncidentReported event, long sequence) {
+        named.update("""
+                INSERT INTO %s (incident_id, school_id, category_code, category_name, classification, status,
+                                occurred_at, reported_at, reported_by_role, subject_count, off_site,
+                                allegation_against_staff, source_system, version, last_event_at)
+                VALUES (:incident, :school, :code, :name, :classification, 'OPEN', :occurred, :at, :role, :subjects,
+                        :offSite, :againstStaff, :source, :sequence, :at)
+                ON CONFLICT (incident_id) DO NOTHING""".formatted(table(schema, "incident_log")),
+                new MapSqlParameterSource()
+                        .addValue("incident", event.incidentId())
+                        .addValue("school", event.schoolId())
+                        .addValue("code", event.category().code())
+                        .addValue("name", event.category().name())
+                        .addValue("classification", event.category().classification().name())
+                        .addValue("occurred", time(event.occurredAt()))
+                        .addValue("at", time(event.recordedAt()))
+                        .addValue("role", event.actor().role().name())
+                        .addValue("subjects", event.subjects().size())
+                        .addValue("offSite", event.offSite())
+                        .addValue("againstStaff", event.allegationAgainstStaff())
+                        .addValue("source", event.source() == null ? null : event.source().system())
+                        .addValue("sequence", sequence));
+    }
+
+    /** The first escalation is the one the log shows. */
+    void escalated(String schema, UUID incidentId, String to, Instant at, long sequence) {
+        update(schema, "escalated_at = COALESCE(escalated_at, :at), escalated_to = COALESCE(escalated_to, :to)",
+                params(incidentId, at, sequence).addValue("to", to));
+    }
+
+    /** The earliest referral, police or an agency, is the one the log shows as referred. */
+    void referredToPolice(String schema, UUID incidentId, Instant referredAt, Instant at, long sequence) {
+        update(schema, """
+                police_referred = TRUE, police_referred_at = LEAST(police_referred_at, CAST(:referredAt AS timestamptz)),
+                referred_at = LEAST(referred_at, CAST(:referredAt AS timestamptz))""",
+                params(incidentId, at, sequence).addValue("referredAt", time(referredAt)));
+    }
+
+    void referredToAgency(String schema, UUID incidentId, Instant referredAt, Instant at, long sequence) {
+        update(schema, "referred_at = LEAST(referred_at, CAST(:referredAt AS timestamptz))",
+                params(incidentId, at, sequence).addValue("referredAt", time(referredAt)));
+    }
+
+    void sanctionApplied(String schema, UUID incidentId, Instant at, long sequence) {
+        update(schema, "sanction_count = sanction_count + 1", params(incidentId, at, sequence));
+    }
+
+    void reclassified(String schema, UUID incidentId, String code, String name, Classification classification,
+                      Instant at, long sequence) {
+        update(schema, "category_code = :code, category_name = :name, classification = :classification, reclassified = TRUE",
+                params(incidentId, at, sequence).addValue("code", code).addValue("name", name)
+                        .addValue("classification", classification.name()));
+    }
+
+    void closed(String schema, UUID incidentId, String outcome, Instant at, long sequence) {
+        update(schema, "status = 'CLOSED', closed_at = :at, outcome = :outcome",
+                params(incidentId, at, sequence).addValue("outcome", outcome));
+    }
+
+    void reopened(String schema, UUID incidentId, Instant at, long sequence) {
+        update(schema, "status = 'OPEN', closed_at = NULL, outcome = NULL", params(incidentId, at, sequence));
+    }
+
+    void touched(String schema, UUID incidentId, Instant at, long sequence) {
+        named.update("UPDATE %s SET %s WHERE incident_id = :incident".formatted(table(schema, "incident_log"), TOUCH),
+                params(incidentId, at, sequence));
+    }
+
+    public Optional<IncidentRecord> find(String schema, UUID incidentId) {
+        return jdbc.query("SELECT * FROM %s WHERE incident_id = ?".formatted(table(schema, "incident_log")), ROW, incidentId)
+                .stream().findFirst();
+    }
+
+    List<IncidentRecord> search(String schema, IncidentLogQuery query, Set<String> schools,
+                                boolean withStaffAllegations) {
+        if (schools.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = filter(query, schools);
+        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        return named.query("""
+                SELECT * FROM %s WHERE %s
+                ORDER BY reported_at DESC, incident_id LIMIT :limit OFFSET :offset"""
+                .formatted(table(schema, "incident_log"), where(query, withStaffAllegations)), params, ROW);
+    }
+
+    long count(String schema, IncidentLogQuery query, Set<String> schools, boolean withStaffAllegations) {
+        if (schools.isEmpty()) {
+            return 0;
+        }
+        Long total = named.queryForObject("SELECT count(*) FROM %s WHERE %s"
+                .formatted(table(schema, "incident_log"), where(query, withStaffAllegations)), filter(query, schools), Long.class);
+        return total == null ? 0 : total;
+    }
+
+    private static String where(IncidentLogQuery query, boolean withStaffAllegations) {
+        StringBuilder where = new StringBuilder("school_id IN (:schools)");
+        if (!withStaffAllegations) {
+            where.append(" AND NOT allegation_against_staff");
+        }
+        if (query.status() != null) {
+            where.append(" AND status = :status");
+        }
+        if (query.classification() != null) {
+            where.append(" AND classification = :classification");
+        }
+        if (query.category() != null) {
+            where.append(" AND category_code = :category");
+        }
+        if (query.from() != null) {
+            where.append(" AND occurred_at >= :from");
+        }
+        if (query.to() != null) {
+            where.append(" AND occurred_at < :to");
+        }
+        return where.toString();
+    }
+
+    private static MapSqlParameterSource filter(IncidentLogQuery query, Set<String> schools) {
+        return new MapSqlParameterSource()
+                .addValue("schools", schools)
+                .addValue("status", query.status() == null ? null : query.status().name())
+                .addValue("classification", query.classification() == null ? null : query.classification().name())
+                .addValue("category", query.category())
+                .addValue("from", time(query.from()))
+                .addValue("to", time(query.to()));
+    }
+
+    private void update(String schema, String set, MapSqlParameterSource params) {
+        named.update("UPDATE %s SET %s, %s WHERE incident_id = :incident".formatted(table(schema, "incident_log"), set, TOUCH),
+                params);
+    }
+
+    private static MapSqlParameterSource params(UUID incidentId, Instant at, long sequence) {
+        return new MapSqlParameterSource().addValue("incident", incidentId).addValue("at", time(at))
+                .addValue("sequence", sequence);
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static final RowMapper<IncidentRecord> ROW = (rs, row) -> new IncidentRecord(
+            rs.getObject("incident_id", UUID.class), rs.getString("school_id"), rs.getString("category_code"),
+            rs.getString("category_name"), Classification.valueOf(rs.getString("classification")), rs.getString("status"),
+            instant(rs, "occurred_at"), instant(rs, "reported_at"), Role.valueOf(rs.getString("reported_by_role")),
+            instant(rs, "escalated_at"), rs.getString("escalated_to"), rs.getBoolean("police_referred"),
+            instant(rs, "police_referred_at"), instant(rs, "referred_at"), instant(rs, "closed_at"),
+            rs.getString("outcome"), rs.getInt("subject_count"), rs.getBoolean("off_site"),
+            rs.getBoolean("allegation_against_staff"), rs.getBoolean("reclassified"), rs.getInt("sanction_count"),
+            rs.getString("source_system"), rs.getLong("version"), instant(rs, "last_event_at"));
+}

@@ -1,0 +1,47 @@
+package org.safecase.query.projection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import static org.safecase.query.projection.ProjectionSchema.table;
+
+/** Per incident, the last sequence applied in a generation: the projections' record of what they have seen. */
+@Repository
+public class CheckpointRepository {
+
+    private final JdbcTemplate jdbc;
+
+    CheckpointRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Locks the incident's checkpoint for the rest of the transaction (creating it at -1, "nothing
+     * applied") and returns its last applied sequence. The lock serialises two consumers that meet
+     * on one incident during a rebalance.
+     */
+    public long lockLastSequence(String schema, UUID incidentId) {
+        return jdbc.queryForObject("""
+                INSERT INTO %s AS c (incident_id, last_sequence) VALUES (?, -1)
+                ON CONFLICT (incident_id) DO UPDATE SET last_sequence = c.last_sequence
+                RETURNING last_sequence""".formatted(table(schema, "incident_checkpoint")), Long.class, incidentId);
+    }
+
+    public void advance(String schema, UUID incidentId, long sequence) {
+        jdbc.update("""
+                UPDATE %s SET last_sequence = GREATEST(last_sequence, ?), updated_at = now()
+                WHERE incident_id = ?""".formatted(table(schema, "incident_checkpoint")), sequence, incidentId);
+    }
+
+    /** The incident's last applied sequence (its projected version), or empty if none of its events has been applied. */
+    public OptionalLong lastSequence(String schema, UUID incidentId) {
+        List<Long> found = jdbc.queryForList("""
+                SELECT last_sequence FROM %s WHERE incident_id = ? AND last_sequence >= 0"""
+                .formatted(table(schema, "incident_checkpoint")), Long.class, incidentId);
+        return found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(found.get(0));
+    }
+}

@@ -1,0 +1,33 @@
+package org.safecase.query.projection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import static org.safecase.query.projection.ProjectionSchema.table;
+
+/** The events a generation passed over because they could not be applied. */
+@Repository
+public class DeadLetterRepository {
+
+    private final JdbcTemplate jdbc;
+
+    DeadLetterRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a dead-lettered record once, however often it is recovered. */
+    public void record(String schema, EventIdentity event, String topic, int partition, long offset, String reason) {
+        jdbc.update("""
+                INSERT INTO %s (event_id, incident_id, sequence, event_type, topic, kafka_partition, kafka_offset, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT ON CONSTRAINT dead_lettered_event_record DO NOTHING"""
+                        .formatted(table(schema, "dead_lettered_event")),
+                event.eventId(), event.incidentId(), event.sequence(), event.type(), topic, partition, offset,
+                reason.length() > 500 ? reason.substring(0, 500) : reason);
+    }
+
+    public long count(String schema) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + table(schema, "dead_lettered_event"), Long.class);
+        return count == null ? 0 : count;
+    }
+}

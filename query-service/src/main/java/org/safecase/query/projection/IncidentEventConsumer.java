@@ -1,0 +1,80 @@
+package org.safecase.query.projection;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Feeds the projections from the topic. Each record is applied to every live generation in one
+ * database transaction together with the incidents' checkpoints; Kafka offsets are committed only
+ * afterwards (ack mode BATCH), so a crash between the two redelivers records that the checkpoints
+ * then skip: exactly-once effect on at-least-once delivery. Failures are the error handler's:
+ * see {@link ProjectionConsumerConfiguration}.
+ */
+@Component
+class IncidentEventConsumer {
+
+    static final String LISTENER_ID = "incident-projections";
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentEventConsumer.class);
+
+    private final IncidentEventDecoder decoder;
+    private final ProjectionGenerations generations;
+    private final ProjectionWriter writer;
+    private final TransactionTemplate transactions;
+    private final ProjectionMetrics metrics;
+    private final Clock clock;
+
+    IncidentEventConsumer(IncidentEventDecoder decoder, ProjectionGenerations generations, ProjectionWriter writer,
+                          TransactionTemplate transactions, ProjectionMetrics metrics, Clock clock) {
+        this.decoder = decoder;
+        this.generations = generations;
+        this.writer = writer;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${safecase.kafka.topic.name}",
+            autoStartup = "${safecase.projection.consumer.auto-startup:true}")
+    void on(ConsumerRecord<String, byte[]> record) {
+        DecodedEvent event = decoder.decode(record.value());
+        List<Generation> live = generations.writeGenerations();
+        Map<Generation.Status, ProjectionWriter.Outcome> outcomes = transactions.execute(status -> {
+            Map<Generation.Status, ProjectionWriter.Outcome> byStatus = new EnumMap<>(Generation.Status.class);
+            for (Generation generation : live) {
+                byStatus.put(generation.status(), writer.write(generation.schema(), event, generation.isActive()
+                        ? ProjectionWriter.Mode.LENIENT : ProjectionWriter.Mode.STRICT));
+            }
+            return byStatus;
+        });
+        report(event, outcomes);
+    }
+
+    private void report(DecodedEvent event, Map<Generation.Status, ProjectionWriter.Outcome> outcomes) {
+        ProjectionWriter.Outcome active = outcomes.get(Generation.Status.ACTIVE);
+        if (active != null && active.applied()) {
+            metrics.applied(event, clock.instant());
+        } else if (active == ProjectionWriter.Outcome.DUPLICATE) {
+            metrics.duplicate();
+            log.debug("Skipped event {} of incident {} (sequence {}): already applied", event.eventId(),
+                    event.incidentId(), event.sequence());
+        }
+        if (active == ProjectionWriter.Outcome.APPLIED_AFTER_GAP) {
+            metrics.gap();
+            log.warn("Applied event {} of incident {} after a gap: sequence {} came before an earlier one",
+                    event.eventId(), event.incidentId(), event.sequence());
+        }
+        if (outcomes.get(Generation.Status.BUILDING) == ProjectionWriter.Outcome.NOT_NEXT) {
+            metrics.leftToRebuild();
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.safecase.query.rebuild;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.safecase.query.projection.DecodedEvent;
+import org.safecase.query.projection.Generation;
+import org.safecase.query.projection.IncidentEventDecoder;
+import org.safecase.query.projection.ProjectionGenerations;
+import org.safecase.query.projection.ProjectionWriter;
+import org.safecase.query.projection.TransientFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds the projections from the start of the topic into a new generation while the active one
+ * keeps serving, then switches reads over to it. Meanwhile the live consumers of every instance also
+ * write each incident's next event to the new generation (strictly in order), so that nothing that
+ * arrives during the rebuild is missed; the rebuild fills in everything before that, in topic order.
+ * It switches once it has reached the end of every partition as it stood after all instances could
+ * see the new generation. The rebuild applies the topic as the live consumer first did, in the same
+ * order and mode, so the new generation comes out identical to the one built incrementally.
+ */
+@Component
+public class ProjectionRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    private final RebuildGenerations rebuildGenerations;
+    private final ProjectionGenerations generations;
+    private final ProjectionWriter writer;
+    private final IncidentEventDecoder decoder;
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
+    private final KafkaProperties kafka;
+    private final Clock clock;
+    private final String topic;
+    private final Duration visibility;
+    private final int batchSize;
+    private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.none());
+
+    ProjectionRebuild(RebuildGenerations rebuildGenerations, ProjectionGenerations generations, ProjectionWriter writer,
+                      IncidentEventDecoder decoder, TransactionTemplate transactions, JdbcTemplate jdbc,
+                      KafkaProperties kafka, Clock clock,
+                      @Value("${safecase.kafka.topic.name}") String topic,
+                      @Value("${safecase.projection.rebuild.visibility:PT3S}") Duration visibility,
+                      @Value("${safecase.projection.rebuild.batch-size:2000}") int batchSize) {
+        this.rebuildGenerations = rebuildGenerations;
+        this.generations = generations;
+        this.writer = writer;
+        this.decoder = decoder;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.kafka = kafka;
+        this.clock = clock;
+        this.topic = topic;
+        this.visibility = visibility;
+        this.batchSize = batchSize;
+    }
+
+    public RebuildProgress progress() {
+        return progress.get();
+    }
+
+    /** Starts a rebuild in the background, unless one is already running on this instance. */
+    public synchronized RebuildProgress start() {
+        if (progress.get().status() == RebuildProgress.Status.RUNNING) {
+            return progress.get();
+        }
+        Generation building = rebuildGenerations.openBuilding();
+        Instant started = clock.instant();
+        progress.set(new RebuildProgress(building.number(), building.schema(), RebuildProgress.Status.RUNNING, 0, 0, 0,
+                0, started, null, null));
+        Thread worker = new Thread(() -> run(building, started), "projection-rebuild-" + building.number());
+        worker.setDaemon(true);
+        worker.start();
+        log.info("Projection rebuild into generation {} ({}) started", building.number(), building.schema());
+        return progress.get();
+    }
+
+    private void run(Generation building, Instant started) {
+        long applied = 0;
+        long deadLettered = 0;
+        Instant everyInstanceWrites = started.plus(visibility);
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            while (true) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    deadLettered += apply(building.schema(), records);
+                    applied += records.count();
+                }
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                long remaining = partitions.stream().mapToLong(p -> end.get(p) - consumer.position(p)).sum();
+                long total = partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
+                report(building, started, applied, total, deadLettered, RebuildProgress.Status.RUNNING, null, null);
+                if (remaining == 0 && clock.instant().isAfter(everyInstanceWrites)) {
+                    rebuildGenerations.switchTo(building);
+                    generations.refresh();
+                    Instant finished = clock.instant();
+                    report(building, started, applied, total, deadLettered, RebuildProgress.Status.SWITCHED, finished, null);
+                    log.info("Projection rebuild into {} switched over: {} events in {} ms", building.schema(), applied,
+                            Duration.between(started, finished).toMillis());
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Projection rebuild into {} failed", building.schema(), e);
+            rebuildGenerations.fail(building);
+            report(building, started, applied, progress.get().total(), deadLettered, RebuildProgress.Status.FAILED,
+                    clock.instant(), e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Applies a poll's records in one transaction; the projections can always be rebuilt again, so it
+     * need not wait for the disk. If a record fails the batch, the batch is applied again one record
+     * at a time, passing over what cannot be applied as the live consumer's dead-lettering does.
+     */
+    private long apply(String schema, ConsumerRecords<String, byte[]> records) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.execute("SET LOCAL synchronous_commit TO off");
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    writer.write(schema, decoder.decode(record.value()), ProjectionWriter.Mode.LENIENT);
+                }
+            });
+            return 0;
+        } catch (RuntimeException batchFailed) {
+            // a projection refusing an event is as much a poison event as one that does not decode
+            if (TransientFailures.isTransient(batchFailed)) {
+                throw batchFailed;
+            }
+            long passedOver = 0;
+            for (ConsumerRecord<String, byte[]> record : records) {
+                passedOver += applyAlone(schema, record) ? 0 : 1;
+            }
+            return passedOver;
+        }
+    }
+
+    private boolean applyAlone(String schema, ConsumerRecord<String, byte[]> record) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                DecodedEvent event = decoder.decode(record.value());
+                writer.write(schema, event, ProjectionWriter.Mode.LENIENT);
+            });
+            return true;
+        } catch (RuntimeException poison) {
+            if (TransientFailures.isTransient(poison)) {
+                throw poison;
+            }
+            transactions.executeWithoutResult(status ->
+                    writer.passOver(schema, decoder.identify(record.value()), ProjectionWriter.Mode.LENIENT));
+            log.warn("Rebuild passed over a poison record at {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), TransientFailures.reason(poison));
+            return false;
+        }
+    }
+
+    private void report(Generation building, Instant started, long applied, long total, long deadLettered,
+                        RebuildProgress.Status status, Instant finished, String failure) {
+        double seconds = Math.max(0.001, Duration.between(started, finished == null ? clock.instant() : finished).toMillis() / 1000.0);
+        progress.set(new RebuildProgress(building.number(), building.schema(), status, applied, Math.max(total, applied),
+                applied / seconds, deadLettered, started, finished, failure));
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

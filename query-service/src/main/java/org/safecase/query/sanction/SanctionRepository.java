@@ -1,0 +1,79 @@
+package org.safecase.query.sanction;
+
+import org.safecase.events.SanctionApplied;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.safecase.query.projection.ProjectionSchema.table;
+
+@Repository
+class SanctionRepository {
+
+    /** A sanction as stored, with its incident's current category and routing. */
+    record Row(UUID incidentId, String schoolId, String subjectType, String type, LocalDate startsOn,
+               LocalDate endsOn, Instant appliedAt, String appliedBy, String category,
+               String categoryName, boolean allegationAgainstStaff) {
+    }
+
+    private final NamedParameterJdbcTemplate named;
+
+    SanctionRepository(JdbcTemplate jdbc) {
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    void add(String schema, long sequence, SanctionApplied sanction) {
+        named.update("""
+                INSERT INTO %s (incident_id, sequence, school_id, subject_reference, subject_type, sanction_type,
+                                starts_on, ends_on, applied_at, applied_by, applied_by_role)
+                VALUES (:incident, :sequence, :school, :subject, :subjectType, :type, :startsOn, :endsOn, :at, :by, :role)
+                ON CONFLICT (incident_id, sequence) DO NOTHING""".formatted(table(schema, "sanction")),
+                new MapSqlParameterSource()
+                        .addValue("incident", sanction.incidentId())
+                        .addValue("sequence", sequence)
+                        .addValue("school", sanction.schoolId())
+                        .addValue("subject", sanction.subjectReference())
+                        .addValue("subjectType", sanction.subjectType() == null ? null : sanction.subjectType().name())
+                        .addValue("type", sanction.type().name())
+                        .addValue("startsOn", sanction.startsOn())
+                        .addValue("endsOn", sanction.endsOn())
+                        .addValue("at", sanction.recordedAt().atOffset(ZoneOffset.UTC))
+                        .addValue("by", sanction.actor().userId())
+                        .addValue("role", sanction.actor().role().name()));
+    }
+
+    /**
+     * The sanctions of one subject reference within the given schools, newest applied first. An
+     * incident whose report is not projected counts as an allegation against staff: hidden unless allowed.
+     */
+    List<Row> ofSubject(String schema, String subjectReference, Set<String> schools) {
+        if (schools.isEmpty()) {
+            return List.of();
+        }
+        return named.query("""
+                SELECT s.incident_id, s.school_id, s.subject_type, s.sanction_type, s.starts_on, s.ends_on, s.applied_at,
+                       s.applied_by, l.category_code, l.category_name,
+                       COALESCE(l.allegation_against_staff, TRUE) AS allegation_against_staff
+                FROM %s s LEFT JOIN %s l ON l.incident_id = s.incident_id
+                WHERE s.subject_reference = :subject AND s.school_id IN (:schools)
+                ORDER BY s.applied_at DESC, s.incident_id, s.sequence DESC"""
+                        .formatted(table(schema, "sanction"), table(schema, "incident_log")),
+                new MapSqlParameterSource().addValue("subject", subjectReference).addValue("schools", schools),
+                (rs, row) -> new Row(rs.getObject("incident_id", UUID.class), rs.getString("school_id"),
+                        rs.getString("subject_type"), rs.getString("sanction_type"),
+                        rs.getObject("starts_on", LocalDate.class),
+                        rs.getObject("ends_on", LocalDate.class),
+                        rs.getObject("applied_at", OffsetDateTime.class).toInstant(), rs.getString("applied_by"),
+                        rs.getString("category_code"), rs.getString("category_name"),
+                        rs.getBoolean("allegation_against_staff")));
+    }
+}

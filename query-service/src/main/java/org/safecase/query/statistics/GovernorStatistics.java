@@ -1,0 +1,77 @@
+package org.safecase.query.statistics;
+
+import org.safecase.platform.school.SchoolDirectory;
+import org.safecase.query.projection.ProjectionGenerations;
+import org.safecase.query.statistics.StatisticsRepository.Escalations;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the counters of a whole release (a trust and its schools, or a school outside any trust),
+ * suppresses them together, and answers for the school or trust asked about.
+ */
+@Component
+class GovernorStatistics {
+
+    private final StatisticsRepository repository;
+    private final ProjectionGenerations generations;
+    private final SchoolDirectory schools;
+    private final DisclosureControl control;
+
+    GovernorStatistics(StatisticsRepository repository, ProjectionGenerations generations, SchoolDirectory schools,
+                       DisclosureControl control) {
+        this.repository = repository;
+        this.generations = generations;
+        this.schools = schools;
+        this.control = control;
+    }
+
+    /** One snapshot for the counts and the median, so that they agree. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public StatisticsReport report(StatisticsScope scope, StatisticsPeriod period) {
+        String schema = generations.activeSchema();
+        String trustId = scope.trustId() != null ? scope.trustId() : schools.trustOf(scope.schoolId()).orElse(null);
+        Set<String> releaseSchools = trustId != null ? new TreeSet<>(schools.schoolsOfTrust(trustId)) : Set.of(scope.schoolId());
+        StatisticsRelease release = new StatisticsRelease(control, trustId, releaseSchools, period.from(), period.to(),
+                repository.counts(schema, releaseSchools, period.from(), period.to(), period.countedBefore()));
+        StatisticsRelease.Published figures = scope.schoolId() != null ? release.school(scope.schoolId())
+                : release.trust(scope.trustId());
+        List<String> scopeSchools = scope.schoolId() != null ? List.of(scope.schoolId()) : List.copyOf(releaseSchools);
+        Escalations escalations = repository.escalations(schema, scopeSchools, period.from(), period.to(),
+                period.countedBefore());
+        return new StatisticsReport(
+                scope.schoolId() != null ? Map.of("schoolId", scope.schoolId()) : Map.of("trustId", scope.trustId()),
+                period.from().atDay(1).toString(), period.to().atEndOfMonth().toString(), period.asOf().toString(),
+                control.threshold(), figures.total().published(),
+                StatisticsReport.published(figures.byClassification()),
+                StatisticsReport.published(figures.byCategory()),
+                StatisticsReport.published(figures.bySubjectType()),
+                StatisticsReport.published(figures.byOutcome()),
+                StatisticsReport.published(figures.referrals()),
+                medianHours(escalations, figures.total()),
+                StatisticsReport.published(figures.byPeriod()));
+    }
+
+    /**
+     * The median rests on each of the incidents it is taken over: over the threshold or fewer it
+     * would tell one incident's own time, so it is suppressed like a small count (and always where
+     * the total is).
+     */
+    private Object medianHours(Escalations escalations, Figure total) {
+        if (total.isSuppressed() || (escalations.incidents() > 0 && escalations.incidents() <= control.threshold())) {
+            return Figure.SUPPRESSED_SYMBOL;
+        }
+        if (escalations.incidents() == 0 || escalations.medianSeconds() == null) {
+            return null;
+        }
+        return BigDecimal.valueOf(escalations.medianSeconds()).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP);
+    }
+}

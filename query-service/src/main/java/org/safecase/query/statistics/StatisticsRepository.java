@@ -1,0 +1,185 @@
+package org.safecase.query.statistics;
+
+import org.safecase.query.projection.ProjectionSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The statistics tables of a generation schema. Counters only ever move by atomic increments, in a
+ * fixed order of their keys (so that concurrent transactions lock them in the same order); the one
+ * row read before a change is the incident's own bookkeeping row, locked first.
+ */
+@Repository
+class StatisticsRepository {
+
+    /** One counter of a school and month. */
+    record Counter(Dimension dimension, String parent, String item) {
+        static final Comparator<Counter> ORDER = Comparator.comparing(Counter::dimension)
+                .thenComparing(Counter::parent).thenComparing(Counter::item);
+    }
+
+    /** An incident's bookkeeping row, as it stood before the event. */
+    record Tracked(String schoolId, LocalDate period, String classification, String category, String outcome) {
+    }
+
+    /** One row of sums read back: a school's counter for one month of reports. */
+    record CountRow(String schoolId, YearMonth period, Dimension dimension, String parent, String item, long count) {
+    }
+
+    /** How many incidents were escalated, and the median of their seconds from report to first escalation. */
+    record Escalations(long incidents, Double medianSeconds) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    StatisticsRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Starts tracking an incident; false if it already was (its report is then not counted again). */
+    boolean track(String schema, UUID incidentId, String schoolId, LocalDate period, Instant reportedAt,
+                  String classification, String category) {
+        return jdbc.update("""
+                INSERT INTO %s (incident_id, school_id, period, reported_at, classification, category)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""".formatted(incidents(schema)),
+                incidentId, schoolId, Date.valueOf(period), utc(reportedAt), classification, category) == 1;
+    }
+
+    /** The incident's row, locked until the transaction ends; empty if its report was never seen. */
+    Optional<Tracked> lock(String schema, UUID incidentId) {
+        return jdbc.query("""
+                SELECT school_id, period, classification, category, outcome FROM %s
+                WHERE incident_id = ? FOR UPDATE""".formatted(incidents(schema)),
+                (rs, row) -> new Tracked(rs.getString("school_id"), rs.getDate("period").toLocalDate(),
+                        rs.getString("classification"), rs.getString("category"), rs.getString("outcome")),
+                incidentId).stream().findFirst();
+    }
+
+    void reclassify(String schema, UUID incidentId, String classification, String category) {
+        jdbc.update("UPDATE %s SET classification = ?, category = ? WHERE incident_id = ?".formatted(incidents(schema)),
+                classification, category, incidentId);
+    }
+
+    void setOutcome(String schema, UUID incidentId, String outcome) {
+        jdbc.update("UPDATE %s SET outcome = ? WHERE incident_id = ?".formatted(incidents(schema)), outcome, incidentId);
+    }
+
+    /** Records the first escalation only; later ones leave the time to escalation as it was. */
+    void escalated(String schema, UUID incidentId, Instant at, LocalDate recordedIn) {
+        jdbc.update("""
+                UPDATE %s SET seconds_to_escalation = GREATEST(0, ROUND(EXTRACT(EPOCH FROM (?::timestamptz - reported_at))))::bigint,
+                              escalated_in = GREATEST(?, period)
+                WHERE incident_id = ? AND seconds_to_escalation IS NULL""".formatted(incidents(schema)),
+                utc(at), Date.valueOf(recordedIn), incidentId);
+    }
+
+    /**
+     * Marks the incident referred to {@code target} unless it already was, atomically; the incident's
+     * row (school, month) when this is its first referral to that target.
+     */
+    Optional<Tracked> referredFirstTime(String schema, UUID incidentId, String target) {
+        return jdbc.query("""
+                UPDATE %s SET referred_to = array_append(referred_to, ?::varchar)
+                WHERE incident_id = ? AND NOT (?::varchar = ANY (referred_to))
+                RETURNING school_id, period, classification, category, outcome""".formatted(incidents(schema)),
+                (rs, row) -> new Tracked(rs.getString("school_id"), rs.getDate("period").toLocalDate(),
+                        rs.getString("classification"), rs.getString("category"), rs.getString("outcome")),
+                target, incidentId, target).stream().findFirst();
+    }
+
+    /** Adds each change to its counter, atomically: never a read followed by a write. */
+    void add(String schema, String schoolId, LocalDate period, LocalDate recordedIn, Map<Counter, Long> changes) {
+        List<Map.Entry<Counter, Long>> ordered = changes.entrySet().stream().filter(e -> e.getValue() != 0)
+                .sorted(Map.Entry.comparingByKey(Counter.ORDER)).toList();
+        if (ordered.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO %s AS c (school_id, period, recorded_in, dimension, parent, item, count)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (school_id, period, recorded_in, dimension, parent, item)
+                DO UPDATE SET count = c.count + EXCLUDED.count""".formatted(counts(schema)),
+                ordered.stream().map(e -> new Object[]{schoolId, Date.valueOf(period), Date.valueOf(recordedIn),
+                        e.getKey().dimension().name(), e.getKey().parent(), e.getKey().item(), e.getValue()}).toList());
+    }
+
+    /**
+     * The schools' counters for incidents reported from {@code from} to {@code to}, as they stood
+     * before {@code before} (changes recorded in earlier months only).
+     */
+    List<CountRow> counts(String schema, Collection<String> schoolIds, YearMonth from, YearMonth to, LocalDate before) {
+        List<CountRow> rows = new ArrayList<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT school_id, period, dimension, parent, item, SUM(count) AS count FROM %s
+                    WHERE school_id = ANY (?) AND period BETWEEN ? AND ? AND recorded_in < ?
+                    GROUP BY school_id, period, dimension, parent, item
+                    HAVING SUM(count) <> 0""".formatted(counts(schema)));
+            statement.setArray(1, textArray(connection, schoolIds));
+            statement.setDate(2, Date.valueOf(from.atDay(1)));
+            statement.setDate(3, Date.valueOf(to.atDay(1)));
+            statement.setDate(4, Date.valueOf(before));
+            return statement;
+        }, rs -> {
+            rows.add(new CountRow(rs.getString("school_id"), YearMonth.from(rs.getDate("period").toLocalDate()),
+                    Dimension.valueOf(rs.getString("dimension")), rs.getString("parent"), rs.getString("item"),
+                    rs.getLong("count")));
+        });
+        return rows;
+    }
+
+    /** The median time to first escalation of the schools' incidents reported in the range, as before {@code before}. */
+    Escalations escalations(String schema, Collection<String> schoolIds, YearMonth from, YearMonth to, LocalDate before) {
+        Map<String, Object> row = new HashMap<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT count(*) AS incidents,
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_escalation) AS median
+                    FROM %s
+                    WHERE school_id = ANY (?) AND period BETWEEN ? AND ? AND escalated_in < ?
+                      AND seconds_to_escalation IS NOT NULL""".formatted(incidents(schema)));
+            statement.setArray(1, textArray(connection, schoolIds));
+            statement.setDate(2, Date.valueOf(from.atDay(1)));
+            statement.setDate(3, Date.valueOf(to.atDay(1)));
+            statement.setDate(4, Date.valueOf(before));
+            return statement;
+        }, rs -> {
+            row.put("incidents", rs.getLong("incidents"));
+            double median = rs.getDouble("median");
+            row.put("median", rs.wasNull() ? null : median);
+        });
+        return new Escalations((Long) row.getOrDefault("incidents", 0L), (Double) row.get("median"));
+    }
+
+    private static Array textArray(java.sql.Connection connection, Collection<String> values) throws java.sql.SQLException {
+        return connection.createArrayOf("varchar", values.toArray());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String counts(String schema) {
+        return ProjectionSchema.table(schema, "statistics_count");
+    }
+
+    private static String incidents(String schema) {
+        return ProjectionSchema.table(schema, "statistics_incident");
+    }
+}

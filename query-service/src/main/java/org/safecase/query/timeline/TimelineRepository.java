@@ -1,0 +1,47 @@
+package org.safecase.query.timeline;
+
+import org.safecase.events.Actor;
+import org.safecase.events.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.safecase.query.projection.ProjectionSchema.table;
+
+@Repository
+class TimelineRepository {
+
+    private final JdbcTemplate jdbc;
+
+    TimelineRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(String schema, UUID incidentId, long sequence, UUID eventId, String type, Instant at, Actor actor,
+             TimelineSummaries.Entry entry) {
+        jdbc.update("""
+                INSERT INTO %s (incident_id, sequence, event_id, event_type, at, actor_user_id, actor_role, summary,
+                                detail, subject_reference)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (incident_id, sequence) DO NOTHING""".formatted(table(schema, "timeline_entry")),
+                incidentId, sequence, eventId, type, at.atOffset(ZoneOffset.UTC), actor.userId(), actor.role().name(),
+                entry.summary(), entry.detail(), entry.subjectReference());
+    }
+
+    List<TimelineView.Entry> entries(String schema, UUID incidentId) {
+        return jdbc.query("""
+                SELECT sequence, at, actor_user_id, actor_role, event_type, summary, detail, subject_reference
+                FROM %s WHERE incident_id = ? ORDER BY sequence""".formatted(table(schema, "timeline_entry")),
+                (rs, row) -> new TimelineView.Entry(rs.getLong("sequence"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        new Actor(rs.getString("actor_user_id"), Role.valueOf(rs.getString("actor_role"))),
+                        rs.getString("event_type"), rs.getString("summary"), rs.getString("detail"),
+                        rs.getString("subject_reference")),
+                incidentId);
+    }
+}

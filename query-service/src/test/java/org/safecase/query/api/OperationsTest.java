@@ -1,0 +1,85 @@
+package org.safecase.query.api;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+import org.safecase.localstack.Http.Response;
+import org.safecase.query.support.QueryServiceTest;
+import org.safecase.query.support.TestIncident;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safecase.query.support.TestIncident.CYBERBULLYING;
+import static org.safecase.query.support.TestIncident.pupil;
+import static org.safecase.query.support.TestIncident.uniqueReference;
+
+class OperationsTest extends QueryServiceTest {
+
+    @Autowired
+    Admin admin;
+
+    @Test
+    void givenARunningServiceThenHealthReportsTheDatabaseKafkaAndTheProjections() {
+        TestIncident incident = incident("SCH-A");
+        stream.send(incident.reported(CYBERBULLYING, pupil(uniqueReference())));
+        awaitProjected(incident, 0);
+
+        Response response = http().get("/actuator/health", null);
+        JsonNode components = response.json().get("components");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("kafka").get("status").asString()).isEqualTo("UP");
+        JsonNode projections = components.get("projections");
+        assertThat(projections.get("status").asString()).isEqualTo("UP");
+        assertThat(projections.get("details").get("lastAppliedAt").asString()).isNotEqualTo("never");
+        assertThat(projections.get("details").has("deadLettered")).isTrue();
+        assertThat(projections.get("details").has("lag")).isTrue();
+        assertThat(projections.get("details").get("activeGeneration").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAppliedEventsThenTheMetricsCountThemAndMeasureTheLag() {
+        TestIncident incident = incident("SCH-A");
+        stream.send(incident.reported(CYBERBULLYING, pupil(uniqueReference())));
+        awaitProjected(incident, 0);
+
+        JsonNode applied = http().get("/actuator/metrics/safecase.projection.events.applied", "operator").json();
+        assertThat(applied.get("measurements").get(0).get("value").asDouble()).isPositive();
+        assertThat(http().get("/actuator/metrics/safecase.projection.lag", "operator").status()).isEqualTo(200);
+        assertThat(http().get("/actuator/metrics/safecase.projection.dead.lettered", "operator").status()).isEqualTo(200);
+        JsonNode consumerLag = eventually(() -> http().get("/actuator/metrics/safecase.projection.consumer.lag", "operator")
+                .json().get("measurements").get(0).get("value"), value -> !value.isNull() && value.asDouble() >= 0);
+        assertThat(consumerLag.asDouble()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void givenTheServiceStartedFirstThenTheTopicAndItsDeadLetterTopicExistWithSixPartitionsKeptForEver() throws Exception {
+        Map<String, TopicDescription> topics = admin.describeTopics(List.of("safecase.incident-events",
+                "safecase.incident-events.dlt")).allTopicNames().get(10, TimeUnit.SECONDS);
+        Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(
+                new ConfigResource(ConfigResource.Type.TOPIC, "safecase.incident-events"),
+                new ConfigResource(ConfigResource.Type.TOPIC, "safecase.incident-events.dlt"))).all().get(10, TimeUnit.SECONDS);
+
+        assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(6));
+        assertThat(configs.values()).allSatisfy(config -> assertThat(config.get("retention.ms").value()).isEqualTo("-1"));
+    }
+
+    @Test
+    void givenTheOpenApiDocumentThenItDescribesTheQueryApi() {
+        JsonNode document = http().get("/v3/api-docs", null).json();
+
+        assertThat(document.get("paths").has("/api/v1/incidents")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/incidents/{id}/timeline")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/subjects/{reference}/sanctions")).isTrue();
+        assertThat(document.get("info").get("description").asString()).contains("Safecase-Consistent");
+    }
+}

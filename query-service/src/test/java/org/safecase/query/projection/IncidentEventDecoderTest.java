@@ -1,0 +1,57 @@
+package org.safecase.query.projection;
+
+import org.junit.jupiter.api.Test;
+import org.safecase.events.IncidentReported;
+import org.safecase.query.support.QueryServiceTest;
+import org.safecase.query.support.TestIncident;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.safecase.query.support.TestIncident.CYBERBULLYING;
+import static org.safecase.query.support.TestIncident.pupil;
+
+/** The decoder with the service's own JSON configuration, on envelopes as the command service writes them. */
+class IncidentEventDecoderTest extends QueryServiceTest {
+
+    @Autowired
+    IncidentEventDecoder decoder;
+
+    @Test
+    void givenAnEnvelopeWithFieldsAddedLaterThenItStillDecodes() {
+        TestIncident incident = incident("SCH-A");
+        ObjectNode envelope = json.valueToTree(incident.reported(CYBERBULLYING, pupil("P-1")));
+        envelope.put("traceId", "abc");
+        ((ObjectNode) envelope.get("payload")).put("newOptionalField", true);
+
+        DecodedEvent decoded = decoder.decode(json.writeValueAsBytes(envelope));
+
+        assertThat(decoded.incidentId()).isEqualTo(incident.id());
+        assertThat(decoded.event()).isInstanceOf(IncidentReported.class);
+        assertThat(((IncidentReported) decoded.event()).subjects()).hasSize(1);
+    }
+
+    @Test
+    void givenEnvelopesThatDoNotFitThenTheReasonNamesTheProblemButNeverQuotesTheEvent() {
+        TestIncident incident = incident("SCH-A");
+        ObjectNode newer = json.valueToTree(incident.reported(CYBERBULLYING, pupil("P-1")));
+        newer.put("schemaVersion", 2);
+        ObjectNode badSubject = json.valueToTree(incident.reported(CYBERBULLYING, pupil("P-1")));
+        ((ObjectNode) badSubject.get("payload").get("subjects").get(0)).put("type", "P-SECRET-NAME");
+        ObjectNode otherIncident = json.valueToTree(incident.reported(CYBERBULLYING, pupil("P-1")));
+        otherIncident.put("incidentId", java.util.UUID.randomUUID().toString());
+
+        assertThatThrownBy(() -> decoder.decode(json.writeValueAsBytes(newer)))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessage("schema version 2 of IncidentReported is newer than this service knows");
+        assertThatThrownBy(() -> decoder.decode(json.writeValueAsBytes(badSubject)))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessage("the payload does not match IncidentReported at subjects[0].type")
+                .message().doesNotContain("P-SECRET-NAME");
+        assertThatThrownBy(() -> decoder.decode(json.writeValueAsBytes(otherIncident)))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessage("the payload and the envelope name different incidents");
+        assertThat(decoder.identify("[1,2]".getBytes())).isEqualTo(EventIdentity.UNKNOWN);
+    }
+}

@@ -1,0 +1,168 @@
+package org.safecase.query.support;
+
+import org.safecase.events.Actor;
+import org.safecase.events.Agency;
+import org.safecase.events.CategoryRef;
+import org.safecase.events.Classification;
+import org.safecase.events.EscalationTarget;
+import org.safecase.events.ExternalReferralRecorded;
+import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentEscalated;
+import org.safecase.events.IncidentEvent;
+import org.safecase.events.IncidentEventEnvelope;
+import org.safecase.events.IncidentEventTypes;
+import org.safecase.events.IncidentReclassified;
+import org.safecase.events.IncidentReopened;
+import org.safecase.events.IncidentReported;
+import org.safecase.events.Involvement;
+import org.safecase.events.NoteAdded;
+import org.safecase.events.Outcome;
+import org.safecase.events.PoliceReferralMade;
+import org.safecase.events.ReferralDecision;
+import org.safecase.events.Requirement;
+import org.safecase.events.Role;
+import org.safecase.events.SanctionApplied;
+import org.safecase.events.SanctionType;
+import org.safecase.events.Source;
+import org.safecase.events.Subject;
+import org.safecase.events.SubjectType;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One incident's event stream as the command service would record it, each event enveloped with the
+ * incident's next sequence. Nothing is sent: the test sends (or re-sends, or withholds) envelopes.
+ */
+public final class TestIncident {
+
+    public static final CategoryRef CYBERBULLYING = new CategoryRef("INA-CYBERBULLY", "Cyber-bullying",
+            Classification.INAPPROPRIATE, List.of(), "2026.1");
+    public static final CategoryRef CHILD_PROTECTION = new CategoryRef("SG-CP", "Suspected child protection",
+            Classification.SAFEGUARDING, List.of(Requirement.DSL_INVOLVEMENT), "2026.1");
+    public static final CategoryRef GROOMING = new CategoryRef("ILL-GROOMING", "Grooming", Classification.ILLEGAL,
+            List.of(Requirement.POLICE_REFERRAL), "2026.1");
+
+    public static final Actor STAFF = new Actor("staff.a", Role.STAFF);
+    public static final Actor DSL = new Actor("dsl.a", Role.DSL);
+    public static final Actor HEAD = new Actor("head.a", Role.HEAD_TEACHER);
+
+    private final UUID id = UUID.randomUUID();
+    private final String schoolId;
+    private final JsonMapper json;
+    private CategoryRef category;
+    private long next;
+
+    TestIncident(String schoolId, JsonMapper json) {
+        this.schoolId = schoolId;
+        this.json = json;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String path() {
+        return "/api/v1/incidents/" + id;
+    }
+
+    public static Subject pupil(String reference) {
+        return new Subject(SubjectType.PUPIL, reference, Involvement.ALLEGED, "Y6");
+    }
+
+    public static Subject staff(String reference) {
+        return new Subject(SubjectType.STAFF, reference, Involvement.ALLEGED, null);
+    }
+
+    public static String uniqueReference() {
+        return "P-" + UUID.randomUUID();
+    }
+
+    public static CategoryRef uniqueCategory(Classification classification) {
+        String code = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        return new CategoryRef(code, "Test category " + code, classification, List.of(), "2026.1");
+    }
+
+    public IncidentEventEnvelope reported(CategoryRef category, Subject... subjects) {
+        Instant now = now();
+        return reported(category, STAFF, now.minus(1, ChronoUnit.HOURS), now, subjects);
+    }
+
+    public IncidentEventEnvelope reported(CategoryRef category, Actor by, Instant occurredAt, Instant recordedAt,
+                                          Subject... subjects) {
+        this.category = category;
+        boolean againstStaff = Arrays.stream(subjects).anyMatch(Subject::isAllegationAgainstWorkforce);
+        return envelope(new IncidentReported(id, schoolId, by, recordedAt, category, occurredAt,
+                "Messages sent in the evening", List.of(subjects), true, new Source("CPOMS", "C-" + next), againstStaff,
+                againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of()));
+    }
+
+    public IncidentEventEnvelope escalated(EscalationTarget to, String reason) {
+        return envelope(new IncidentEscalated(id, schoolId, DSL, now(), to, reason));
+    }
+
+    public IncidentEventEnvelope referredToPolice(String force, String crimeReference, String notes) {
+        return envelope(new PoliceReferralMade(id, schoolId, DSL, now(), force, crimeReference,
+                now().minus(5, ChronoUnit.MINUTES), notes));
+    }
+
+    public IncidentEventEnvelope externalReferral(Agency agency, ReferralDecision decision, String rationale,
+                                                  String reference) {
+        return envelope(new ExternalReferralRecorded(id, schoolId, DSL, now(), agency, decision, rationale, reference,
+                now().minus(5, ChronoUnit.MINUTES)));
+    }
+
+    public IncidentEventEnvelope sanction(String subjectReference, SubjectType subjectType, SanctionType type,
+                                          LocalDate startsOn, LocalDate endsOn, String notes) {
+        return sanction(subjectReference, subjectType, type, startsOn, endsOn, notes, DSL);
+    }
+
+    public IncidentEventEnvelope sanction(String subjectReference, SubjectType subjectType, SanctionType type,
+                                          LocalDate startsOn, LocalDate endsOn, String notes, Actor by) {
+        return envelope(new SanctionApplied(id, schoolId, by, now(), subjectReference, subjectType, type, startsOn,
+                endsOn, notes));
+    }
+
+    public IncidentEventEnvelope note(String text) {
+        return envelope(new NoteAdded(id, schoolId, DSL, now(), text));
+    }
+
+    public IncidentEventEnvelope reclassified(CategoryRef to, String reason) {
+        CategoryRef from = category;
+        category = to;
+        return envelope(new IncidentReclassified(id, schoolId, DSL, now(), from, to, reason));
+    }
+
+    public IncidentEventEnvelope closed(Outcome outcome, String summary) {
+        return envelope(new IncidentClosed(id, schoolId, DSL, now(), outcome, summary));
+    }
+
+    public IncidentEventEnvelope reopened(String reason) {
+        return envelope(new IncidentReopened(id, schoolId, DSL, now(), reason));
+    }
+
+    /** Any event of this incident, with the next sequence. */
+    public IncidentEventEnvelope envelope(IncidentEvent event) {
+        return envelope(event, next++);
+    }
+
+    /** The sequence number the next event will get. */
+    public long nextSequence() {
+        return next;
+    }
+
+    private IncidentEventEnvelope envelope(IncidentEvent event, long sequence) {
+        return new IncidentEventEnvelope(UUID.randomUUID(), id, schoolId, sequence,
+                IncidentEventTypes.typeName(event.getClass()), IncidentEventTypes.schemaVersion(event.getClass()),
+                event.recordedAt(), event.actor(), json.valueToTree(event));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
