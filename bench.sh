@@ -76,6 +76,16 @@ for jar in "${jars[@]}"; do
 done
 
 # --- the throwaway stack ---------------------------------------------------------------------------
+# Another stack (or another bench.sh) on these ports would answer our health checks and take our load:
+# refuse to start instead.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$pg_port" "$kafka_port" "$kafka_controller_port" "$command_port" "$query_port"; do
+  if port_in_use "$port"; then
+    echo "bench.sh: port $port is already in use (another bench.sh or local stack running? ss -ltnp | grep :$port);" \
+      "choose free ports with BENCH_PG_PORT, BENCH_KAFKA_PORT, BENCH_KAFKA_CONTROLLER_PORT, BENCH_COMMAND_PORT, BENCH_QUERY_PORT" >&2
+    exit 1
+  fi
+done
 work="$(mktemp -d "${TMPDIR:-/tmp}/safecase-bench.XXXXXX")"
 mkdir -p "$work/jars" "$work/data"
 # copies, so that a rebuild of the tree during the run cannot change the jars under the running JVMs
@@ -157,7 +167,8 @@ stack_pid=$!
 
 health() { curl -s -o /dev/null -m 3 -w '%{http_code}' "http://localhost:$1/actuator/health" || true; }
 deadline=$((SECONDS + startup_timeout))
-until [[ "$(health "$command_port")" == "200" && "$(health "$query_port")" == "200" ]]; do
+ours_started() { grep -q "Started query-service (pid" "$stack_log" 2>/dev/null; }
+until ours_started && [[ "$(health "$command_port")" == "200" && "$(health "$query_port")" == "200" ]]; do
   if ! alive "$stack_pid"; then echo "bench.sh: the local stack exited during start-up:" >&2; tail -40 "$stack_log" >&2; exit 1; fi
   if ((SECONDS > deadline)); then
     echo "bench.sh: the services did not report healthy within $startup_timeout s (command $(health "$command_port"), query $(health "$query_port"))" >&2
@@ -177,7 +188,7 @@ cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 mem="$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 jdk="$("$java_bin" -version 2>&1 | head -1)"
 {
-  printf '\n## Run of %s%s\n\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$([[ "$quick" == "1" ]] && echo ' (quick smoke run, BENCH_QUICK=1)')"
+  printf '\n### Run of %s%s\n\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$([[ "$quick" == "1" ]] && echo ' (quick smoke run, BENCH_QUICK=1)')"
   printf -- '- Command: `%s`\n' "$command_line"
   printf -- '- Machine: %s cores (`nproc`), %s, %s; %s\n' "$(nproc)" "$mem" "${cpu:-unknown CPU}" "$(uname -sr)"
   printf -- '- JDK: %s\n' "$jdk"
