@@ -1,10 +1,7 @@
 package org.safecase.command.config;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.safecase.platform.openapi.ApiDocuments;
 import org.safecase.platform.security.SafecaseSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,15 +36,8 @@ class CommandServiceConfiguration {
 
     @Bean
     OpenAPI commandApiDocument() {
-        return new OpenAPI()
-                .info(new Info().title("Safecase command API").version("v1")
-                        .description("Records safeguarding incidents and every change to them as immutable events. "
-                                + "Errors are application/problem+json; a refusal by a policy rule names it in `rule`."))
-                .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"))
-                .addSecurityItem(new SecurityRequirement().addList("basic"));
+        return ApiDocuments.document("Safecase command API",
+                "Records safeguarding incidents and every change to them as immutable events. "
+                        + "Errors are application/problem+json; a refusal by a policy rule names it in `rule`.");
     }
 }

@@ -1,10 +1,7 @@
 package org.safecase.query.config;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.safecase.platform.openapi.ApiDocuments;
 import org.safecase.platform.security.SafecaseSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,9 +41,7 @@ class QueryServiceConfiguration {
 
     @Bean
     OpenAPI queryApiDocument() {
-        return new OpenAPI()
-                .info(new Info().title("Safecase query API").version("v1")
-                        .description("""
+        return ApiDocuments.document("Safecase query API", """
                                 Read models of the safeguarding incidents, built from the event stream: the incident \
                                 log, the case timeline, the sanctions history and the governors' anonymised statistics. \
                                 Errors are application/problem+json.
@@ -62,12 +57,6 @@ class QueryServiceConfiguration {
                                 Visibility: DSLs, head teachers and integrations read their own school, auditors their \
                                 trust; an incident alleging misconduct by staff is read only by the head teacher and \
                                 auditors (left out of lists for others, 403 on a direct read).
-                                """))
-                .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"))
-                .addSecurityItem(new SecurityRequirement().addList("basic"));
+                                """);
     }
 }
