@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A decision on referring to an agency, made either way, with the rationale on record. */
-@Revision("1")
+@Revision("2")
 public record ExternalReferralRecorded(UUID incidentId, String schoolId, Actor actor, Instant recordedAt,
-                                       Agency agency, ReferralDecision decision, String rationale,
-                                       String reference, Instant decidedAt) implements IncidentEvent {
+                                       Agency agency, ReferralDecision decision, Sealed rationale,
+                                       Sealed reference, Instant decidedAt) implements IncidentEvent {
 }

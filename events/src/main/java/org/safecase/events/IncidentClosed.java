@@ -5,7 +5,7 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.UUID;
 
-@Revision("1")
+@Revision("2")
 public record IncidentClosed(UUID incidentId, String schoolId, Actor actor, Instant recordedAt,
-                             Outcome outcome, String summary) implements IncidentEvent {
+                             Outcome outcome, Sealed summary) implements IncidentEvent {
 }

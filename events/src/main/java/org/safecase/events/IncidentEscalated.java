@@ -5,7 +5,7 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.UUID;
 
-@Revision("1")
+@Revision("2")
 public record IncidentEscalated(UUID incidentId, String schoolId, Actor actor, Instant recordedAt,
-                                EscalationTarget to, String reason) implements IncidentEvent {
+                                EscalationTarget to, Sealed reason) implements IncidentEvent {
 }

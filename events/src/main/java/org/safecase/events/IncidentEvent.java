@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public sealed interface IncidentEvent permits IncidentReported, IncidentEscalated, PoliceReferralMade,
         ExternalReferralRecorded, SanctionApplied, NoteAdded, IncidentReclassified, IncidentClosed,
-        IncidentReopened {
+        IncidentReopened, SubjectErased, IncidentDisposed, LegalHoldPlaced, LegalHoldReleased {
 
     UUID incidentId();
 

@@ -17,7 +17,8 @@ public final class IncidentEventTypes {
     private static final List<Class<? extends IncidentEvent>> ALL = List.of(
             IncidentReported.class, IncidentEscalated.class, PoliceReferralMade.class,
             ExternalReferralRecorded.class, SanctionApplied.class, NoteAdded.class, IncidentReclassified.class,
-            IncidentClosed.class, IncidentReopened.class);
+            IncidentClosed.class, IncidentReopened.class, SubjectErased.class, IncidentDisposed.class,
+            LegalHoldPlaced.class, LegalHoldReleased.class);
 
     private static final Map<String, Class<? extends IncidentEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

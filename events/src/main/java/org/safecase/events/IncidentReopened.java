@@ -5,7 +5,7 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.UUID;
 
-@Revision("1")
-public record IncidentReopened(UUID incidentId, String schoolId, Actor actor, Instant recordedAt, String reason)
+@Revision("2")
+public record IncidentReopened(UUID incidentId, String schoolId, Actor actor, Instant recordedAt, Sealed reason)
         implements IncidentEvent {
 }

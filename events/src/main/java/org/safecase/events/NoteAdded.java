@@ -5,7 +5,7 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.UUID;
 
-@Revision("1")
-public record NoteAdded(UUID incidentId, String schoolId, Actor actor, Instant recordedAt, String text)
+@Revision("2")
+public record NoteAdded(UUID incidentId, String schoolId, Actor actor, Instant recordedAt, Sealed text)
         implements IncidentEvent {
 }

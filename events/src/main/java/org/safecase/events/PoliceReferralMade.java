@@ -5,8 +5,8 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.UUID;
 
-@Revision("1")
+@Revision("2")
 public record PoliceReferralMade(UUID incidentId, String schoolId, Actor actor, Instant recordedAt,
-                                 String force, String crimeReference, Instant referredAt, String notes)
+                                 String force, Sealed crimeReference, Instant referredAt, Sealed notes)
         implements IncidentEvent {
 }

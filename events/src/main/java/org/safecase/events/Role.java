@@ -9,5 +9,7 @@ public enum Role {
     AUDITOR,
     GOVERNOR,
     /** Runs the service (projection rebuilds, metrics); sees no case data. */
-    OPERATOR
+    OPERATOR,
+    /** The data protection officer: erasure, disposal, legal holds, retention, subject access, the read log. */
+    DPO
 }

@@ -1,10 +1,15 @@
 package org.safecase.events;
 
+import java.util.UUID;
+
 /**
- * A person an incident concerns. {@code reference} is the school's opaque identifier for the person,
- * never a name; it is personal data and is never logged.
+ * A person an incident concerns. {@code subjectId} is a random identifier of the person within the
+ * school (the same in every incident about them), never derived from who they are; it names the
+ * person's data key. The school's own reference for the person, their year group and date of birth
+ * are personal data, sealed; the type and the involvement stay clear for routing and statistics.
  */
-public record Subject(SubjectType type, String reference, Involvement involvement, String yearGroup) {
+public record Subject(UUID subjectId, SubjectType type, Sealed reference, Involvement involvement, Sealed yearGroup,
+                      Sealed dateOfBirth) {
 
     /** An adult working in the school against whom something is alleged (or whose part is not yet known). */
     public boolean isAllegationAgainstWorkforce() {

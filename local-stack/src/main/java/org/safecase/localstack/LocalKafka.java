@@ -152,7 +152,8 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    /** A port nothing listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -111,6 +111,7 @@ public final class LocalStack {
             postgres = LocalPostgres.durable(settings.postgresPort, settings.postgresDir(), settings.postgresLog());
             postgres.createDatabase(COMMAND_DATABASE);
             postgres.createDatabase(QUERY_DATABASE);
+            postgres.createDatabase(ServiceLauncher.PRIVACY_DATABASE);
         });
         log.info("PostgreSQL ready in {} ms", Duration.between(began, Instant.now()).toMillis());
 
@@ -126,9 +127,9 @@ public final class LocalStack {
 
     private void startServices() {
         step(() -> services.add(launch("command-service", settings.commandJar, settings.commandPort,
-                postgres.jdbcUrl(COMMAND_DATABASE), settings.logsDir().resolve("command-service.log"))));
+                COMMAND_DATABASE, settings.logsDir().resolve("command-service.log"))));
         step(() -> services.add(launch("query-service", settings.queryJar, settings.queryPort,
-                postgres.jdbcUrl(QUERY_DATABASE), settings.logsDir().resolve("query-service.log"))));
+                QUERY_DATABASE, settings.logsDir().resolve("query-service.log"))));
     }
 
     /**
@@ -142,25 +143,41 @@ public final class LocalStack {
         startStep.run();
     }
 
-    private Service launch(String name, Path jar, int port, String jdbcUrl, Path logFile) {
+    private Service launch(String name, Path jar, int port, String database, Path logFile) {
         rotate(logFile);
-        ProcessBuilder builder = new ProcessBuilder(settings.javaBinary, "-Xmx512m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
-        Map<String, String> env = builder.environment();
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
-        env.put("SPRING_DATASOURCE_USERNAME", postgres.username());
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("SAFECASE_SECURITY_MODE", "demo");
+        Process process = ServiceLauncher.launch(settings.javaBinary, jar,
+                ServiceLauncher.environment(port, postgres, database, kafka, keyEncryptionKey()), logFile);
+        log.info("Started {} (pid {}) on port {}, log {}", name, process.pid(), port, logFile);
+        return new Service(name, port, logFile, process);
+    }
+
+    /** 32 random bytes in Base64: a new key-encryption key. */
+    public static String newKeyEncryptionKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
+    /**
+     * The local stack's key-encryption key, made on the first run and kept beside the data it protects
+     * (readable by the owner only): losing it makes every personal field unreadable. Production takes it
+     * from a secret store instead.
+     */
+    private String keyEncryptionKey() {
+        Path file = settings.dataDir.resolve("key-encryption-key");
         try {
-            Process process = builder.start();
-            log.info("Started {} (pid {}) on port {}, log {}", name, process.pid(), port, logFile);
-            return new Service(name, port, logFile, process);
+            if (!Files.exists(file)) {
+                Files.createDirectories(settings.dataDir);
+                Files.writeString(file, newKeyEncryptionKey());
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    log.warn("Could not restrict the permissions of {}", file);
+                }
+            }
+            return Files.readString(file).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not launch " + name + " from " + jar, e);
+            throw new UncheckedIOException("could not read or make the key-encryption key " + file, e);
         }
     }
 

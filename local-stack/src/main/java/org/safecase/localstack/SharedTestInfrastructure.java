@@ -7,6 +7,8 @@ package org.safecase.localstack;
  */
 public final class SharedTestInfrastructure {
 
+    private static final String KEY_ENCRYPTION_KEY = LocalStack.newKeyEncryptionKey();
+
     private static LocalPostgres postgres;
     private static LocalKafka kafka;
 
@@ -25,6 +27,11 @@ public final class SharedTestInfrastructure {
         LocalPostgres server = postgres();
         server.createDatabase(name);
         return server.jdbcUrl(name);
+    }
+
+    /** The test JVM's key-encryption key: random, made once, never written down. */
+    public static String keyEncryptionKey() {
+        return KEY_ENCRYPTION_KEY;
     }
 
     public static synchronized LocalKafka kafka() {

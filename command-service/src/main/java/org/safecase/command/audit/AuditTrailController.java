@@ -6,6 +6,7 @@ import org.safecase.command.eventstore.IncidentEventEnvelopes;
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.events.IncidentReported;
 import org.safecase.events.Role;
+import org.safecase.platform.privacy.PersonalData;
 import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.school.SchoolDirectory;
 import org.safecase.platform.security.AuthenticatedUser;
@@ -16,18 +17,24 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.UUID;
 
-/** An incident's whole event stream, in order, straight from the event store: the record auditors replay (R26). */
+/**
+ * An incident's whole event stream, in order, straight from the event store: the record auditors replay (R26).
+ * Personal fields are opened for the reader; in the store and on the topic they stay sealed.
+ */
 @RestController
 class AuditTrailController {
 
     private final EventStore eventStore;
     private final IncidentEventEnvelopes envelopes;
     private final SchoolDirectory schools;
+    private final PersonalData personalData;
 
-    AuditTrailController(EventStore eventStore, IncidentEventEnvelopes envelopes, SchoolDirectory schools) {
+    AuditTrailController(EventStore eventStore, IncidentEventEnvelopes envelopes, SchoolDirectory schools,
+                         PersonalData personalData) {
         this.eventStore = eventStore;
         this.envelopes = envelopes;
         this.schools = schools;
+        this.personalData = personalData;
     }
 
     @GetMapping("/api/v1/incidents/{id}/events")
@@ -44,6 +51,10 @@ class AuditTrailController {
             throw Refusal.forbidden("STAFF_ALLEGATION_HEAD_TEACHER_ONLY",
                     "Only the head teacher and auditors may read an allegation against a member of staff");
         }
-        return stream.stream().map(envelopes::envelope).toList();
+        // the reader is authorised: personal fields are shown opened ("[erased]" where their key was destroyed)
+        return stream.stream().map(envelopes::envelope).map(envelope -> new IncidentEventEnvelope(envelope.eventId(),
+                envelope.incidentId(), envelope.schoolId(), envelope.sequence(), envelope.type(), envelope.schemaVersion(),
+                envelope.recordedAt(), envelope.actor(), personalData.reveal(envelope.incidentId(), envelope.payload())))
+                .toList();
     }
 }

@@ -1,17 +1,21 @@
 package org.safecase.command.config;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import org.safecase.platform.accesslog.CaseRead;
+import org.safecase.platform.accesslog.CaseReads;
 import org.safecase.platform.openapi.ApiDocuments;
 import org.safecase.platform.security.SafecaseSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.time.Clock;
 
 @Configuration
+@EnableScheduling
 class CommandServiceConfiguration {
 
     private static final String[] RECORDERS = {"STAFF", "DSL", "HEAD_TEACHER", "INTEGRATION"};
@@ -22,6 +26,14 @@ class CommandServiceConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The reads of case data this service answers, each recorded in the read log (package platform.accesslog). */
+    @Bean
+    CaseReads caseReads() {
+        return CaseReads.of("command",
+                CaseRead.get("/api/v1/incidents/{id}/events", "EVENTS"),
+                CaseRead.get("/api/v1/subjects/{reference}/export", "EXPORT"));
+    }
+
     /** Who may call what; which incidents they may touch is the aggregate's to decide. */
     @Bean
     SecurityFilterChain commandApi(HttpSecurity http, SafecaseSecurity security) throws Exception {
@@ -29,6 +41,11 @@ class CommandServiceConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/categories").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/v1/incidents").hasAnyRole(RECORDERS)
                 .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/notes").hasAnyRole(RECORDERS)
+                // data protection (packages dataprotection, retention): the trust's data protection officer only
+                .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/disposal", "/api/v1/incidents/*/legal-hold",
+                        "/api/v1/incidents/*/legal-hold/release", "/api/v1/subjects/*/erasure").hasRole("DPO")
+                .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/export", "/api/v1/retention/due",
+                        "/api/v1/retention/rules").hasRole("DPO")
                 .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/*").hasAnyRole(CASE_HANDLERS)
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events").hasAnyRole("AUDITOR", "DSL", "HEAD_TEACHER")
                 .requestMatchers(HttpMethod.GET, "/actuator/**").authenticated());

@@ -3,5 +3,5 @@ package org.safecase.command.incident;
 import java.util.UUID;
 
 /** What every command answers: the incident and its version after the command, also sent as the ETag. */
-record CommandResult(UUID incidentId, long version) {
+public record CommandResult(UUID incidentId, long version) {
 }

@@ -9,6 +9,10 @@ import org.safecase.command.category.Category;
 import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.DisposeIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.EraseSubjectCommand;
+import org.safecase.command.incident.IncidentCommands.PlaceLegalHoldCommand;
+import org.safecase.command.incident.IncidentCommands.ReleaseLegalHoldCommand;
 import org.safecase.command.incident.IncidentCommands.EscalateIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.RecordExternalReferralCommand;
 import org.safecase.command.incident.IncidentCommands.RecordPoliceReferralCommand;
@@ -20,11 +24,14 @@ import org.safecase.events.CategoryRef;
 import org.safecase.events.EscalationTarget;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentDisposed;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentReclassified;
 import org.safecase.events.IncidentReopened;
 import org.safecase.events.IncidentReported;
+import org.safecase.events.LegalHoldPlaced;
+import org.safecase.events.LegalHoldReleased;
 import org.safecase.events.NoteAdded;
 import org.safecase.events.PoliceReferralMade;
 import org.safecase.events.ReferralDecision;
@@ -32,8 +39,10 @@ import org.safecase.events.Requirement;
 import org.safecase.events.Role;
 import org.safecase.events.SanctionApplied;
 import org.safecase.events.Subject;
+import org.safecase.events.SubjectErased;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.problem.Refusal;
+import org.safecase.platform.school.SchoolDirectory;
 import org.safecase.platform.security.AuthenticatedUser;
 
 import java.time.Duration;
@@ -61,13 +70,17 @@ class Incident {
     private UUID incidentId;
     private String schoolId;
     private CategoryRef category;
-    private Map<String, SubjectType> subjects;
+    /** The incident's subjects by their subject id, and those of them whose data was erased. */
+    private Map<UUID, SubjectType> subjects;
+    private Set<UUID> erased;
     private boolean allegationAgainstStaff;
     private boolean closed;
     private boolean policeReferred;
     private boolean dslInvolved;
     private Set<Agency> referredTo;
     private Set<Agency> decided;
+    private boolean legalHold;
+    private boolean disposed;
 
     Incident() {
         // for Axon's event sourcing
@@ -80,9 +93,9 @@ class Incident {
             throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may report incidents of your own school only");
         }
         notInTheFuture("occurredAt", command.occurredAt(), command.at());
-        Set<String> references = new HashSet<>();
+        Set<UUID> people = new HashSet<>();
         for (Subject subject : command.subjects()) {
-            if (!references.add(subject.reference())) {
+            if (!people.add(subject.subjectId())) {
                 throw Refusal.invalid("DUPLICATE_SUBJECT", "subjects", "each subject reference may appear once");
             }
         }
@@ -126,7 +139,8 @@ class Incident {
     @CommandHandler
     long handle(ApplySanctionCommand command) {
         mayChange(command.user());
-        SubjectType subjectType = subjects.get(command.subjectReference());
+        SubjectType subjectType = command.subjectId() == null || erased.contains(command.subjectId()) ? null
+                : subjects.get(command.subjectId());
         if (subjectType == null) {
             throw Refusal.byRule("SANCTION_SUBJECT_NOT_IN_INCIDENT", "A sanction applies only to a subject of the incident");
         }
@@ -137,7 +151,7 @@ class Incident {
             throw Refusal.byRule("SANCTION_ENDS_BEFORE_IT_STARTS", "A sanction's end must be after its start");
         }
         return applied(new SanctionApplied(incidentId, schoolId, command.user().actor(), command.at(),
-                command.subjectReference(), subjectType, command.type(), command.startsOn(), command.endsOn(),
+                command.subjectId(), command.subjectReference(), subjectType, command.type(), command.startsOn(), command.endsOn(),
                 command.notes()));
     }
 
@@ -151,7 +165,7 @@ class Incident {
     long handle(ReclassifyIncidentCommand command) {
         mayChange(command.user());
         // policy: corrections are appended with the reason they were made (R20)
-        if (command.reason() == null || command.reason().isBlank()) {
+        if (command.reason() == null) {
             throw Refusal.byRule("RECLASSIFICATION_REASON_REQUIRED", "A reclassification needs a reason");
         }
         if (command.category().code().equals(category.code())) {
@@ -184,6 +198,56 @@ class Incident {
         return applied(new IncidentReopened(incidentId, schoolId, command.user().actor(), command.at(), command.reason()));
     }
 
+    /**
+     * Erasure of one person (UK GDPR article 17), by the trust's data protection officer: idempotent,
+     * refused while the incident is under legal hold.
+     */
+    @CommandHandler
+    long handle(EraseSubjectCommand command, SchoolDirectory schools) {
+        mayManageData(command.user(), schools);
+        if (disposed || !subjects.containsKey(command.subjectId()) || erased.contains(command.subjectId())) {
+            return AggregateLifecycle.getVersion(); // already erased, or everything already disposed of
+        }
+        notUnderLegalHold();
+        return applied(new SubjectErased(incidentId, schoolId, command.user().actor(), command.at(), command.subjectId(),
+                command.reason()));
+    }
+
+    /** Disposal at the end of retention: a closed incident only, never under legal hold; idempotent. */
+    @CommandHandler
+    long handle(DisposeIncidentCommand command, SchoolDirectory schools) {
+        mayManageData(command.user(), schools);
+        if (disposed) {
+            return AggregateLifecycle.getVersion();
+        }
+        notUnderLegalHold();
+        if (!closed) {
+            throw Refusal.byRule("INCIDENT_NOT_CLOSED", "An open incident is still being worked on: close it before disposal");
+        }
+        return applied(new IncidentDisposed(incidentId, schoolId, command.user().actor(), command.at(),
+                command.retentionRule(), command.reason()));
+    }
+
+    @CommandHandler
+    long handle(PlaceLegalHoldCommand command, SchoolDirectory schools) {
+        mayManageData(command.user(), schools);
+        notDisposed();
+        if (legalHold) {
+            return AggregateLifecycle.getVersion();
+        }
+        return applied(new LegalHoldPlaced(incidentId, schoolId, command.user().actor(), command.at(), command.reason()));
+    }
+
+    @CommandHandler
+    long handle(ReleaseLegalHoldCommand command, SchoolDirectory schools) {
+        mayManageData(command.user(), schools);
+        notDisposed();
+        if (!legalHold) {
+            throw Refusal.byRule("NO_LEGAL_HOLD", "The incident is not under legal hold");
+        }
+        return applied(new LegalHoldReleased(incidentId, schoolId, command.user().actor(), command.at(), command.reason()));
+    }
+
     private boolean isMet(Requirement requirement) {
         return switch (requirement) {
             case POLICE_REFERRAL -> policeReferred;
@@ -196,12 +260,36 @@ class Incident {
 
     /** The user's school must be the incident's; allegations against staff are for the head teacher only (R12). */
     private void mayAct(AuthenticatedUser user) {
+        notDisposed();
         if (!schoolId.equals(user.schoolId())) {
             throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may act on incidents of your own school only");
         }
         if (allegationAgainstStaff && user.role() != Role.HEAD_TEACHER && user.role() != Role.INTEGRATION) {
             throw Refusal.forbidden("STAFF_ALLEGATION_HEAD_TEACHER_ONLY",
                     "Only the head teacher may act on an allegation against a member of staff");
+        }
+    }
+
+    /** Erasure, disposal and legal holds: the data protection officer of the incident's school or trust. */
+    private void mayManageData(AuthenticatedUser user, SchoolDirectory schools) {
+        if (user.role() != Role.DPO) {
+            throw Refusal.forbidden("ROLE_NOT_ALLOWED", "Only the data protection officer may do this");
+        }
+        if (!user.belongsTo(schoolId, schools)) {
+            throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may act on incidents of your own school or trust only");
+        }
+    }
+
+    private void notUnderLegalHold() {
+        if (legalHold) {
+            throw Refusal.byRule("LEGAL_HOLD", "The incident is under legal hold: release the hold first");
+        }
+    }
+
+    /** A disposed incident is a skeleton: it takes no further change. */
+    private void notDisposed() {
+        if (disposed) {
+            throw Refusal.byRule("INCIDENT_DISPOSED", "The incident was disposed of at the end of its retention");
         }
     }
 
@@ -239,7 +327,8 @@ class Incident {
         schoolId = event.schoolId();
         category = event.category();
         subjects = new HashMap<>();
-        event.subjects().forEach(s -> subjects.put(s.reference(), s.type()));
+        event.subjects().forEach(s -> subjects.put(s.subjectId(), s.type()));
+        erased = new HashSet<>();
         allegationAgainstStaff = event.allegationAgainstStaff();
         referredTo = EnumSet.noneOf(Agency.class);
         decided = EnumSet.noneOf(Agency.class);
@@ -293,6 +382,26 @@ class Incident {
     @EventSourcingHandler
     void on(NoteAdded event) {
         noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(SubjectErased event) {
+        erased.add(event.subjectId());
+    }
+
+    @EventSourcingHandler
+    void on(IncidentDisposed event) {
+        disposed = true;
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldPlaced event) {
+        legalHold = true;
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldReleased event) {
+        legalHold = false;
     }
 
     /** policy: a DSL who acts on the incident is involved in it, as is one it was escalated to (R4, R5). */

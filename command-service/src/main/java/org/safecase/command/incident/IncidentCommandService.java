@@ -1,10 +1,6 @@
 package org.safecase.command.incident;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.safecase.command.category.Category;
 import org.safecase.command.category.CategoryCatalogue;
 import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
@@ -18,6 +14,7 @@ import org.safecase.command.incident.IncidentCommands.ReopenIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReportIncidentCommand;
 import org.safecase.events.Source;
 import org.safecase.events.Subject;
+import org.safecase.platform.privacy.PersonalData;
 import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.slf4j.Logger;
@@ -27,10 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Turns requests into commands: stamps the user and the time, resolves categories, maps Axon's refusals. */
+/**
+ * Turns requests into commands: stamps the user and the time, resolves categories, seals every personal
+ * field before it reaches the aggregate (so it is stored and published only as ciphertext), maps Axon's
+ * refusals.
+ */
 @Service
 class IncidentCommandService {
 
@@ -40,18 +43,23 @@ class IncidentCommandService {
     record Reported(CommandResult result, boolean created) {
     }
 
-    private final CommandGateway commands;
+    private final CommandSender sender;
     private final EventStore eventStore;
     private final CategoryCatalogue catalogue;
     private final IncidentCreationKeys creationKeys;
+    private final PersonalData personalData;
+    private final IncidentKeys incidentKeys;
     private final Clock clock;
 
-    IncidentCommandService(CommandGateway commands, EventStore eventStore, CategoryCatalogue catalogue,
-                           IncidentCreationKeys creationKeys, Clock clock) {
-        this.commands = commands;
+    IncidentCommandService(CommandSender sender, EventStore eventStore, CategoryCatalogue catalogue,
+                           IncidentCreationKeys creationKeys, PersonalData personalData, IncidentKeys incidentKeys,
+                           Clock clock) {
+        this.sender = sender;
         this.eventStore = eventStore;
         this.catalogue = catalogue;
         this.creationKeys = creationKeys;
+        this.personalData = personalData;
+        this.incidentKeys = incidentKeys;
         this.clock = clock;
     }
 
@@ -70,72 +78,88 @@ class IncidentCommandService {
             log.info("Report retried: incident {} already exists", earlier.get());
             return new Reported(new CommandResult(earlier.get(), currentVersion(earlier.get())), false);
         }
-        send(new ReportIncidentCommand(incidentId, request.schoolId(), category, catalogue.version(),
-                request.occurredAt(), request.summary(),
-                request.subjects().stream().map(s -> new Subject(s.type(), s.reference(), s.involvement(), s.yearGroup()))
-                        .toList(),
+        personalData.createIncidentKey(incidentId);
+        List<Subject> subjects = request.subjects().stream()
+                .map(subject -> sealed(incidentId, request.schoolId(), subject)).toList();
+        sender.send(new ReportIncidentCommand(incidentId, request.schoolId(), category, catalogue.version(),
+                request.occurredAt(), personalData.seal(incidentId, "summary", request.summary()), subjects,
                 Boolean.TRUE.equals(request.offSite()), source, user, now()));
         log.info("Incident {} reported for school {} by {}", incidentId, request.schoolId(), user.userId());
         return new Reported(new CommandResult(incidentId, 0), true);
     }
 
     CommandResult escalate(UUID id, Long expectedVersion, IncidentRequests.Escalate r, AuthenticatedUser user) {
-        return result(id, new EscalateIncidentCommand(id, expectedVersion, r.to(), r.reason(), user, now()));
+        incidentKeys.require(id);
+        return sender.result(id, new EscalateIncidentCommand(id, expectedVersion, r.to(),
+                personalData.seal(id, "reason", r.reason()), user, now()));
     }
 
     CommandResult referToPolice(UUID id, Long expectedVersion, IncidentRequests.PoliceReferral r, AuthenticatedUser user) {
-        return result(id, new RecordPoliceReferralCommand(id, expectedVersion, r.force(), r.crimeReference(),
-                r.referredAt(), r.notes(), user, now()));
+        incidentKeys.require(id);
+        return sender.result(id, new RecordPoliceReferralCommand(id, expectedVersion, r.force(),
+                personalData.seal(id, "crimeReference", r.crimeReference()), r.referredAt(),
+                personalData.seal(id, "notes", r.notes()), user, now()));
     }
 
     CommandResult recordExternalReferral(UUID id, Long expectedVersion, IncidentRequests.ExternalReferral r,
                                          AuthenticatedUser user) {
-        return result(id, new RecordExternalReferralCommand(id, expectedVersion, r.agency(), r.decision(), r.rationale(),
-                r.reference(), r.decidedAt(), user, now()));
+        incidentKeys.require(id);
+        return sender.result(id, new RecordExternalReferralCommand(id, expectedVersion, r.agency(), r.decision(),
+                personalData.seal(id, "rationale", r.rationale()), personalData.seal(id, "reference", r.reference()),
+                r.decidedAt(), user, now()));
     }
 
+    /**
+     * A sanction is the subject's personal data: sealed with their key (found by the school's reference)
+     * and the incident's. A reference the school never recorded names no subject: the aggregate refuses.
+     */
     CommandResult applySanction(UUID id, Long expectedVersion, IncidentRequests.Sanction r, AuthenticatedUser user) {
-        return result(id, new ApplySanctionCommand(id, expectedVersion, r.subjectReference(), r.type(), r.startsOn(),
-                r.endsOn(), r.notes(), user, now()));
+        incidentKeys.require(id);
+        UUID subjectId = user.schoolId() == null ? null
+                : personalData.knownSubject(user.schoolId(), r.subjectReference()).orElse(null);
+        return sender.result(id, new ApplySanctionCommand(id, expectedVersion, subjectId,
+                subjectId == null ? null : personalData.sealFor(id, subjectId, "subjectReference", r.subjectReference()),
+                r.type(), r.startsOn(), r.endsOn(),
+                subjectId == null ? null : personalData.sealFor(id, subjectId, "notes", r.notes()), user, now()));
     }
 
     CommandResult addNote(UUID id, Long expectedVersion, IncidentRequests.Note r, AuthenticatedUser user) {
-        return result(id, new AddNoteCommand(id, expectedVersion, r.text(), user, now()));
+        incidentKeys.require(id);
+        return sender.result(id, new AddNoteCommand(id, expectedVersion, personalData.seal(id, "text", r.text()), user,
+                now()));
     }
 
     CommandResult reclassify(UUID id, Long expectedVersion, IncidentRequests.Reclassify r, AuthenticatedUser user) {
-        return result(id, new ReclassifyIncidentCommand(id, expectedVersion, category(r.category()), catalogue.version(),
-                r.reason(), user, now()));
+        Category category = category(r.category());
+        incidentKeys.require(id);
+        return sender.result(id, new ReclassifyIncidentCommand(id, expectedVersion, category, catalogue.version(),
+                personalData.seal(id, "reason", r.reason()), user, now()));
     }
 
     CommandResult close(UUID id, Long expectedVersion, IncidentRequests.Close r, AuthenticatedUser user) {
-        return result(id, new CloseIncidentCommand(id, expectedVersion, r.outcome(), r.summary(), user, now()));
+        incidentKeys.require(id);
+        return sender.result(id, new CloseIncidentCommand(id, expectedVersion, r.outcome(),
+                personalData.seal(id, "summary", r.summary()), user, now()));
     }
 
     CommandResult reopen(UUID id, Long expectedVersion, IncidentRequests.Reopen r, AuthenticatedUser user) {
-        return result(id, new ReopenIncidentCommand(id, expectedVersion, r.reason(), user, now()));
+        incidentKeys.require(id);
+        return sender.result(id, new ReopenIncidentCommand(id, expectedVersion, personalData.seal(id, "reason", r.reason()),
+                user, now()));
+    }
+
+    /** A reported person: found or made in the school's subject index, their fields sealed with their key. */
+    private Subject sealed(UUID incidentId, String schoolId, IncidentRequests.SubjectEntry entry) {
+        UUID subjectId = personalData.subject(schoolId, entry.reference());
+        LocalDate dateOfBirth = entry.dateOfBirth();
+        return new Subject(subjectId, entry.type(), personalData.sealFor(incidentId, subjectId, "reference", entry.reference()),
+                entry.involvement(), personalData.sealFor(incidentId, subjectId, "yearGroup", entry.yearGroup()),
+                personalData.sealFor(incidentId, subjectId, "dateOfBirth", dateOfBirth == null ? null : dateOfBirth.toString()));
     }
 
     private Category category(String code) {
         return catalogue.find(code)
                 .orElseThrow(() -> Refusal.invalid("UNKNOWN_CATEGORY", "category", "is not a category of the catalogue"));
-    }
-
-    private CommandResult result(UUID id, Object command) {
-        Object version = send(command);
-        return new CommandResult(id, ((Number) version).longValue());
-    }
-
-    private Object send(Object command) {
-        try {
-            return commands.sendAndWait(command);
-        } catch (AggregateNotFoundException e) {
-            throw Refusal.notFound("INCIDENT_NOT_FOUND", "No such incident");
-        } catch (ConflictingAggregateVersionException e) {
-            throw Refusal.stale("The incident has changed since the version in If-Match; read it again");
-        } catch (ConcurrencyException e) {
-            throw Refusal.byRule("CONCURRENT_CHANGE", "The incident was changed at the same moment; try again");
-        }
     }
 
     private long currentVersion(UUID incidentId) {

@@ -8,6 +8,7 @@ import org.safecase.events.EscalationTarget;
 import org.safecase.events.Outcome;
 import org.safecase.events.ReferralDecision;
 import org.safecase.events.SanctionType;
+import org.safecase.events.Sealed;
 import org.safecase.events.Source;
 import org.safecase.events.Subject;
 import org.safecase.platform.security.AuthenticatedUser;
@@ -20,6 +21,7 @@ import java.util.UUID;
 /**
  * The commands on an incident. Each carries the authenticated user and the time it was received, so
  * that the aggregate needs no clock; {@code expectedVersion} is the client's {@code If-Match}, or null.
+ * Personal fields arrive sealed: the aggregate never holds personal data in clear.
  */
 final class IncidentCommands {
 
@@ -27,45 +29,61 @@ final class IncidentCommands {
     }
 
     record ReportIncidentCommand(@TargetAggregateIdentifier UUID incidentId, String schoolId, Category category,
-                                 String catalogueVersion, Instant occurredAt, String summary, List<Subject> subjects,
+                                 String catalogueVersion, Instant occurredAt, Sealed summary, List<Subject> subjects,
                                  boolean offSite, Source source, AuthenticatedUser user, Instant at) {
     }
 
     record EscalateIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                                   EscalationTarget to, String reason, AuthenticatedUser user, Instant at) {
+                                   EscalationTarget to, Sealed reason, AuthenticatedUser user, Instant at) {
     }
 
     record RecordPoliceReferralCommand(@TargetAggregateIdentifier UUID incidentId,
                                        @TargetAggregateVersion Long expectedVersion, String force,
-                                       String crimeReference, Instant referredAt, String notes,
+                                       Sealed crimeReference, Instant referredAt, Sealed notes,
                                        AuthenticatedUser user, Instant at) {
     }
 
     record RecordExternalReferralCommand(@TargetAggregateIdentifier UUID incidentId,
                                          @TargetAggregateVersion Long expectedVersion, Agency agency,
-                                         ReferralDecision decision, String rationale, String reference,
+                                         ReferralDecision decision, Sealed rationale, Sealed reference,
                                          Instant decidedAt, AuthenticatedUser user, Instant at) {
     }
 
     record ApplySanctionCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                                String subjectReference, SanctionType type, LocalDate startsOn, LocalDate endsOn,
-                                String notes, AuthenticatedUser user, Instant at) {
+                                UUID subjectId, Sealed subjectReference, SanctionType type, LocalDate startsOn,
+                                LocalDate endsOn, Sealed notes, AuthenticatedUser user, Instant at) {
     }
 
     record AddNoteCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                          String text, AuthenticatedUser user, Instant at) {
+                          Sealed text, AuthenticatedUser user, Instant at) {
     }
 
     record ReclassifyIncidentCommand(@TargetAggregateIdentifier UUID incidentId,
                                      @TargetAggregateVersion Long expectedVersion, Category category,
-                                     String catalogueVersion, String reason, AuthenticatedUser user, Instant at) {
+                                     String catalogueVersion, Sealed reason, AuthenticatedUser user, Instant at) {
     }
 
     record CloseIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                                Outcome outcome, String summary, AuthenticatedUser user, Instant at) {
+                                Outcome outcome, Sealed summary, AuthenticatedUser user, Instant at) {
     }
 
     record ReopenIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                                 String reason, AuthenticatedUser user, Instant at) {
+                                 Sealed reason, AuthenticatedUser user, Instant at) {
+    }
+
+    record EraseSubjectCommand(@TargetAggregateIdentifier UUID incidentId, UUID subjectId, String reason,
+                               AuthenticatedUser user, Instant at) {
+    }
+
+    record DisposeIncidentCommand(@TargetAggregateIdentifier UUID incidentId, String retentionRule, String reason,
+                                  AuthenticatedUser user, Instant at) {
+    }
+
+    record PlaceLegalHoldCommand(@TargetAggregateIdentifier UUID incidentId, String reason, AuthenticatedUser user,
+                                 Instant at) {
+    }
+
+    record ReleaseLegalHoldCommand(@TargetAggregateIdentifier UUID incidentId, String reason, AuthenticatedUser user,
+                                   Instant at) {
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.safecase.events.Agency;
 import org.safecase.events.EscalationTarget;
@@ -38,7 +39,8 @@ final class IncidentRequests {
     record SubjectEntry(@NotNull SubjectType type,
                         @NotBlank @Size(max = 128) String reference,
                         Involvement involvement,
-                        @Size(max = 16) String yearGroup) {
+                        @Size(max = 16) String yearGroup,
+                        @PastOrPresent LocalDate dateOfBirth) {
     }
 
     record SourceEntry(@NotBlank @Size(max = 64) String system, @NotBlank @Size(max = SHORT) String reference) {

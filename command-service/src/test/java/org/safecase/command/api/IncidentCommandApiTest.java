@@ -243,7 +243,7 @@ class IncidentCommandApiTest extends CommandServiceTest {
         for (int i = 0; i < events.size(); i++) {
             JsonNode event = events.get(i);
             assertThat(event.get("sequence").asLong()).isEqualTo(i);
-            assertThat(event.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(event.get("schemaVersion").asInt()).isEqualTo(2);
             assertThat(event.get("eventId").asString()).isNotBlank();
             assertThat(event.get("recordedAt").asString()).endsWith("Z");
             types.add(event.get("type").asString());

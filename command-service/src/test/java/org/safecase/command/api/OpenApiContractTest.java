@@ -24,6 +24,25 @@ class OpenApiContractTest extends CommandServiceTest {
     }
 
     @Test
+    void everyDataProtectionCallOfVersionOnePointOneIsDocumented() {
+        JsonNode paths = http().get("/v3/api-docs", null).json().get("paths");
+
+        for (String post : new String[]{"/api/v1/subjects/{reference}/erasure", "/api/v1/incidents/{id}/disposal",
+                "/api/v1/incidents/{id}/legal-hold", "/api/v1/incidents/{id}/legal-hold/release"}) {
+            assertThat(paths.get(post)).as(post).isNotNull();
+            assertThat(paths.get(post).has("post")).as(post).isTrue();
+        }
+        for (String get : new String[]{"/api/v1/subjects/{reference}/export", "/api/v1/retention/due",
+                "/api/v1/retention/rules"}) {
+            assertThat(paths.get(get)).as(get).isNotNull();
+            assertThat(paths.get(get).has("get")).as(get).isTrue();
+        }
+        JsonNode schemas = http().get("/v3/api-docs", null).json().get("components").get("schemas");
+        assertThat(schemas.get("SubjectEntry").get("properties").has("dateOfBirth")).isTrue();
+        assertThat(schemas.get("Erasure").get("required").toString()).contains("schoolId", "reason");
+    }
+
+    @Test
     void theReportBodyNamesTheContractsRequiredFieldsAndEnumValues() {
         JsonNode schemas = http().get("/v3/api-docs", null).json().get("components").get("schemas");
         JsonNode report = schemas.get("ReportIncident");

@@ -57,13 +57,14 @@ class KafkaForwarderTest extends CommandServiceTest {
         assertThat(envelope.get("schoolId").asString()).isEqualTo("SCH-A");
         assertThat(envelope.get("sequence").asLong()).isEqualTo(1);
         assertThat(envelope.get("type").asString()).isEqualTo("IncidentEscalated");
-        assertThat(envelope.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(envelope.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(envelope.get("actor").get("userId").asString()).isEqualTo("dsl.a");
         assertThat(envelope.get("payload").get("to").asString()).isEqualTo("DSL");
+        assertThat(envelope.get("payload").get("reason").get("ciphertext").asString()).isNotBlank();
         assertThat(header(records.get(1), "ce_id")).isEqualTo(envelope.get("eventId").asString());
         assertThat(header(records.get(1), "ce_subject")).isEqualTo(id);
         assertThat(header(records.get(1), "ce_specversion")).isEqualTo("1.0");
-        assertThat(header(records.get(1), "ce_type")).isEqualTo("org.safecase.IncidentEscalated.v1");
+        assertThat(header(records.get(1), "ce_type")).isEqualTo("org.safecase.IncidentEscalated.v2");
         assertThat(header(records.get(1), "ce_source")).isNotBlank();
         assertThat(header(records.get(1), "ce_time")).isEqualTo(envelope.get("recordedAt").asString());
         assertThat(sequences(records)).containsExactly(0L, 1L, 2L);

@@ -12,10 +12,14 @@ import org.safecase.command.category.Category;
 import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.DisposeIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.EraseSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.EscalateIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.PlaceLegalHoldCommand;
 import org.safecase.command.incident.IncidentCommands.RecordExternalReferralCommand;
 import org.safecase.command.incident.IncidentCommands.RecordPoliceReferralCommand;
 import org.safecase.command.incident.IncidentCommands.ReclassifyIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.ReleaseLegalHoldCommand;
 import org.safecase.command.incident.IncidentCommands.ReopenIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReportIncidentCommand;
 import org.safecase.events.Agency;
@@ -23,11 +27,14 @@ import org.safecase.events.Classification;
 import org.safecase.events.EscalationTarget;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentDisposed;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentReclassified;
 import org.safecase.events.IncidentReopened;
 import org.safecase.events.IncidentReported;
 import org.safecase.events.Involvement;
+import org.safecase.events.LegalHoldPlaced;
+import org.safecase.events.LegalHoldReleased;
 import org.safecase.events.NoteAdded;
 import org.safecase.events.Outcome;
 import org.safecase.events.PoliceReferralMade;
@@ -36,10 +43,15 @@ import org.safecase.events.Requirement;
 import org.safecase.events.Role;
 import org.safecase.events.SanctionApplied;
 import org.safecase.events.SanctionType;
+import org.safecase.events.Sealed;
 import org.safecase.events.Subject;
+import org.safecase.events.SubjectErased;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.problem.Refusal;
+import org.safecase.platform.school.SchoolDirectory;
 import org.safecase.platform.security.AuthenticatedUser;
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,43 +88,60 @@ class IncidentTest {
     static final AuthenticatedUser INTEGRATION = new AuthenticatedUser("integration.a", Role.INTEGRATION, "SCH-A", "TRUST-1");
     static final AuthenticatedUser OTHER_SCHOOL_DSL = new AuthenticatedUser("dsl.b", Role.DSL, "SCH-B", "TRUST-1");
 
-    static final Subject PUPIL = new Subject(SubjectType.PUPIL, "P-1", Involvement.ALLEGED, "Y6");
-    static final Subject VICTIM = new Subject(SubjectType.PUPIL, "P-2", Involvement.AFFECTED, "Y6");
-    static final Subject TEACHER = new Subject(SubjectType.STAFF, "S-1", Involvement.ALLEGED, null);
+    static final AuthenticatedUser DPO = new AuthenticatedUser("dpo.trust", Role.DPO, null, "TRUST-1");
+    static final AuthenticatedUser OTHER_TRUST_DPO = new AuthenticatedUser("dpo.other", Role.DPO, null, "TRUST-2");
+
+    static final UUID PUPIL_ID = UUID.fromString("00000000-0000-0000-0000-000000000111");
+    static final UUID VICTIM_ID = UUID.fromString("00000000-0000-0000-0000-000000000112");
+    static final UUID TEACHER_ID = UUID.fromString("00000000-0000-0000-0000-000000000211");
+
+    static final Subject PUPIL = new Subject(PUPIL_ID, SubjectType.PUPIL, sealed("P-1"), Involvement.ALLEGED,
+            sealed("Y6"), null);
+    static final Subject VICTIM = new Subject(VICTIM_ID, SubjectType.PUPIL, sealed("P-2"), Involvement.AFFECTED,
+            sealed("Y6"), null);
+    static final Subject TEACHER = new Subject(TEACHER_ID, SubjectType.STAFF, sealed("S-1"), Involvement.ALLEGED, null,
+            null);
 
     FixtureConfiguration<Incident> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource(new SchoolDirectory(new ClassPathResource("reference/schools.json"),
+                JsonMapper.builder().build()));
+    }
+
+    /** A sealed field as the aggregate sees it: opaque, only ever copied. */
+    static Sealed sealed(String text) {
+        return Sealed.ciphertext("sealed:" + text);
     }
 
     static ReportIncidentCommand report(Category category, AuthenticatedUser by, Subject... subjects) {
-        return new ReportIncidentCommand(ID, "SCH-A", category, VERSION, NOW.minusSeconds(3600), "what happened",
+        return new ReportIncidentCommand(ID, "SCH-A", category, VERSION, NOW.minusSeconds(3600), sealed("what happened"),
                 List.of(subjects), false, null, by, NOW);
     }
 
     static IncidentReported reported(Category category, Subject... subjects) {
         boolean againstStaff = List.of(subjects).stream().anyMatch(Subject::isAllegationAgainstWorkforce);
         return new IncidentReported(ID, "SCH-A", STAFF.actor(), NOW, category.asRecordedIn(VERSION),
-                NOW.minusSeconds(3600), "what happened", List.of(subjects), false, null, againstStaff,
+                NOW.minusSeconds(3600), sealed("what happened"), List.of(subjects), false, null, againstStaff,
                 againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of());
     }
 
     static PoliceReferralMade policeReferral() {
-        return new PoliceReferralMade(ID, "SCH-A", DSL.actor(), NOW, "West Midlands Police", "CR-1", NOW, null);
+        return new PoliceReferralMade(ID, "SCH-A", DSL.actor(), NOW, "West Midlands Police", sealed("CR-1"), NOW, null);
     }
 
     static ExternalReferralRecorded decision(Agency agency, ReferralDecision decision, AuthenticatedUser by) {
-        return new ExternalReferralRecorded(ID, "SCH-A", by.actor(), NOW, agency, decision, "rationale", null, NOW);
+        return new ExternalReferralRecorded(ID, "SCH-A", by.actor(), NOW, agency, decision, sealed("rationale"), null, NOW);
     }
 
     static CloseIncidentCommand close(AuthenticatedUser by) {
-        return new CloseIncidentCommand(ID, null, Outcome.POLICE_ACTION, "closing summary", by, NOW);
+        return new CloseIncidentCommand(ID, null, Outcome.POLICE_ACTION, sealed("closing summary"), by, NOW);
     }
 
     static IncidentClosed closed(AuthenticatedUser by) {
-        return new IncidentClosed(ID, "SCH-A", by.actor(), NOW, Outcome.POLICE_ACTION, "closing summary");
+        return new IncidentClosed(ID, "SCH-A", by.actor(), NOW, Outcome.POLICE_ACTION, sealed("closing summary"));
     }
 
     static Matcher<Refusal> refusedBy(String rule) {
@@ -156,7 +185,7 @@ class IncidentTest {
         @Test
         void cannotReportAnIncidentThatOccursInTheFuture() {
             fixture.givenNoPriorActivity()
-                    .when(new ReportIncidentCommand(ID, "SCH-A", CYBERBULLYING, VERSION, NOW.plusSeconds(86400), "s",
+                    .when(new ReportIncidentCommand(ID, "SCH-A", CYBERBULLYING, VERSION, NOW.plusSeconds(86400), sealed("s"),
                             List.of(PUPIL), false, null, STAFF, NOW))
                     .expectException(refusedBy("IN_THE_FUTURE"))
                     .expectNoEvents();
@@ -166,6 +195,16 @@ class IncidentTest {
         void cannotReportTheSameSubjectTwice() {
             fixture.givenNoPriorActivity()
                     .when(report(CYBERBULLYING, STAFF, PUPIL, PUPIL))
+                    .expectException(refusedBy("DUPLICATE_SUBJECT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theSamePersonSealedTwiceIsStillTheSameSubject() {
+            Subject resealed = new Subject(PUPIL_ID, SubjectType.PUPIL, sealed("P-1 sealed again"), Involvement.ALLEGED,
+                    sealed("Y6 sealed again"), null);
+            fixture.givenNoPriorActivity()
+                    .when(report(CYBERBULLYING, STAFF, PUPIL, resealed))
                     .expectException(refusedBy("DUPLICATE_SUBJECT"))
                     .expectNoEvents();
         }
@@ -228,7 +267,7 @@ class IncidentTest {
         void reclassifyingOutOfIllegalWithAReasonLiftsThePoliceRule() {
             fixture.given(reported(GROOMING, PUPIL),
                             new IncidentReclassified(ID, "SCH-A", DSL.actor(), NOW, GROOMING.asRecordedIn(VERSION),
-                                    CYBERBULLYING.asRecordedIn(VERSION), "contact was between classmates"))
+                                    CYBERBULLYING.asRecordedIn(VERSION), sealed("contact was between classmates")))
                     .when(close(DSL))
                     .expectEvents(closed(DSL));
         }
@@ -240,7 +279,7 @@ class IncidentTest {
         @Test
         void cannotCloseWithoutAPreventDecision() {
             fixture.given(reported(RADICALISATION, PUPIL),
-                            new IncidentEscalated(ID, "SCH-A", STAFF.actor(), NOW, EscalationTarget.DSL, "concern"))
+                            new IncidentEscalated(ID, "SCH-A", STAFF.actor(), NOW, EscalationTarget.DSL, sealed("concern")))
                     .when(close(DSL))
                     .expectException(refusedBy("PREVENT_DECISION_REQUIRED"))
                     .expectNoEvents();
@@ -268,7 +307,8 @@ class IncidentTest {
         @Test
         void needsTheDslInvolved() {
             fixture.given(reported(SEXTING, PUPIL),
-                            new PoliceReferralMade(ID, "SCH-A", HEAD.actor(), NOW, "West Midlands Police", "CR-1", NOW, null),
+                            new PoliceReferralMade(ID, "SCH-A", HEAD.actor(), NOW, "West Midlands Police", sealed("CR-1"),
+                                    NOW, null),
                             decision(Agency.CHILDRENS_SERVICES, ReferralDecision.REFERRED, INTEGRATION))
                     .when(close(HEAD))
                     .expectException(refusedBy("DSL_INVOLVEMENT_REQUIRED"))
@@ -313,15 +353,17 @@ class IncidentTest {
         @Test
         void escalateToTheHeadTeacher() {
             fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
-                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.HEAD_TEACHER, "allegation", HEAD, NOW))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.HEAD_TEACHER, sealed("allegation"), HEAD,
+                            NOW))
                     .expectEvents(new IncidentEscalated(ID, "SCH-A", HEAD.actor(), NOW, EscalationTarget.HEAD_TEACHER,
-                            "allegation"));
+                            sealed("allegation")));
         }
 
         @Test
         void doNotEscalateToTheDsl() {
             fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
-                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.DSL, "allegation", INTEGRATION, NOW))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.DSL, sealed("allegation"), INTEGRATION,
+                            NOW))
                     .expectException(refusedBy("STAFF_ALLEGATION_ROUTES_TO_HEAD_TEACHER"))
                     .expectNoEvents();
         }
@@ -329,16 +371,18 @@ class IncidentTest {
         @Test
         void areHiddenFromTheDsl() {
             fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
-                    .when(new AddNoteCommand(ID, null, "note", DSL, NOW))
+                    .when(new AddNoteCommand(ID, null, sealed("note"), DSL, NOW))
                     .expectException(refusedBy("STAFF_ALLEGATION_HEAD_TEACHER_ONLY"))
                     .expectNoEvents();
         }
 
         @Test
         void aStaffMemberWhoWasOnlyAffectedDoesNotMakeItAnAllegationAgainstStaff() {
-            Subject bulliedTeacher = new Subject(SubjectType.STAFF, "S-2", Involvement.AFFECTED, null);
+            Subject bulliedTeacher = new Subject(UUID.fromString("00000000-0000-0000-0000-000000000212"),
+                    SubjectType.STAFF, sealed("S-2"), Involvement.AFFECTED, null, null);
             fixture.given(reported(CYBERBULLYING, PUPIL, bulliedTeacher))
-                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.DSL, "bullying of a teacher", DSL, NOW))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.DSL, sealed("bullying of a teacher"),
+                            DSL, NOW))
                     .expectSuccessfulHandlerExecution();
         }
     }
@@ -349,18 +393,20 @@ class IncidentTest {
         @Test
         void applyToASubjectOfTheIncident() {
             fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM))
-                    .when(new ApplySanctionCommand(ID, null, "P-1", SanctionType.ACCESS_SUSPENSION,
+                    .when(new ApplySanctionCommand(ID, null, PUPIL_ID, PUPIL.reference(), SanctionType.ACCESS_SUSPENSION,
                             LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-27"), null, DSL, NOW))
-                    .expectEvents(new SanctionApplied(ID, "SCH-A", DSL.actor(), NOW, "P-1", SubjectType.PUPIL,
-                            SanctionType.ACCESS_SUSPENSION, LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-27"), null))
+                    .expectEvents(new SanctionApplied(ID, "SCH-A", DSL.actor(), NOW, PUPIL_ID, PUPIL.reference(),
+                            SubjectType.PUPIL,
+                            SanctionType.ACCESS_SUSPENSION, LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-27"),
+                            null))
                     .expectResultMessagePayload(1L);
         }
 
         @Test
         void doNotApplyToSomeoneOutsideTheIncident() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new ApplySanctionCommand(ID, null, "P-99", SanctionType.WARNING, LocalDate.parse("2026-11-20"),
-                            null, null, DSL, NOW))
+                    .when(new ApplySanctionCommand(ID, null, UUID.fromString("00000000-0000-0000-0000-000000000199"),
+                            sealed("P-99"), SanctionType.WARNING, LocalDate.parse("2026-11-20"), null, null, DSL, NOW))
                     .expectException(refusedBy("SANCTION_SUBJECT_NOT_IN_INCIDENT"))
                     .expectNoEvents();
         }
@@ -368,8 +414,8 @@ class IncidentTest {
         @Test
         void aTimedSanctionNeedsAnEnd() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new ApplySanctionCommand(ID, null, "P-1", SanctionType.EXCLUSION, LocalDate.parse("2026-11-20"),
-                            null, null, DSL, NOW))
+                    .when(new ApplySanctionCommand(ID, null, PUPIL_ID, PUPIL.reference(), SanctionType.EXCLUSION,
+                            LocalDate.parse("2026-11-20"), null, null, DSL, NOW))
                     .expectException(refusedBy("TIMED_SANCTION_NEEDS_END"))
                     .expectNoEvents();
         }
@@ -377,7 +423,7 @@ class IncidentTest {
         @Test
         void aTimedSanctionEndsAfterItStarts() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new ApplySanctionCommand(ID, null, "P-1", SanctionType.ACCESS_SUSPENSION,
+                    .when(new ApplySanctionCommand(ID, null, PUPIL_ID, PUPIL.reference(), SanctionType.ACCESS_SUSPENSION,
                             LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-20"), null, DSL, NOW))
                     .expectException(refusedBy("SANCTION_ENDS_BEFORE_IT_STARTS"))
                     .expectNoEvents();
@@ -390,7 +436,7 @@ class IncidentTest {
         @Test
         void refuseNotes() {
             fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL))
-                    .when(new AddNoteCommand(ID, null, "late note", DSL, NOW))
+                    .when(new AddNoteCommand(ID, null, sealed("late note"), DSL, NOW))
                     .expectException(refusedBy("INCIDENT_CLOSED"))
                     .expectNoEvents();
         }
@@ -398,7 +444,7 @@ class IncidentTest {
         @Test
         void refuseEscalation() {
             fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL))
-                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.DSL, "why", DSL, NOW))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.DSL, sealed("why"), DSL, NOW))
                     .expectException(refusedBy("INCIDENT_CLOSED"))
                     .expectNoEvents();
         }
@@ -414,16 +460,16 @@ class IncidentTest {
         @Test
         void canBeReopenedAndThenChanged() {
             fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL),
-                            new IncidentReopened(ID, "SCH-A", DSL.actor(), NOW, "new evidence"))
-                    .when(new AddNoteCommand(ID, null, "new evidence attached", DSL, NOW))
-                    .expectEvents(new NoteAdded(ID, "SCH-A", DSL.actor(), NOW, "new evidence attached"))
+                            new IncidentReopened(ID, "SCH-A", DSL.actor(), NOW, sealed("new evidence")))
+                    .when(new AddNoteCommand(ID, null, sealed("new evidence attached"), DSL, NOW))
+                    .expectEvents(new NoteAdded(ID, "SCH-A", DSL.actor(), NOW, sealed("new evidence attached")))
                     .expectResultMessagePayload(3L);
         }
 
         @Test
         void reopeningAnOpenIncidentIsRefused() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new ReopenIncidentCommand(ID, null, "why", DSL, NOW))
+                    .when(new ReopenIncidentCommand(ID, null, sealed("why"), DSL, NOW))
                     .expectException(refusedBy("INCIDENT_NOT_CLOSED"))
                     .expectNoEvents();
         }
@@ -435,7 +481,7 @@ class IncidentTest {
         @Test
         void needsAReason() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new ReclassifyIncidentCommand(ID, null, GROOMING, VERSION, " ", DSL, NOW))
+                    .when(new ReclassifyIncidentCommand(ID, null, GROOMING, VERSION, null, DSL, NOW))
                     .expectException(refusedBy("RECLASSIFICATION_REASON_REQUIRED"))
                     .expectNoEvents();
         }
@@ -443,16 +489,18 @@ class IncidentTest {
         @Test
         void keepsTheEarlierCategoryOnRecord() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new ReclassifyIncidentCommand(ID, null, GROOMING, VERSION, "adult contact found", DSL, NOW))
+                    .when(new ReclassifyIncidentCommand(ID, null, GROOMING, VERSION, sealed("adult contact found"), DSL,
+                            NOW))
                     .expectEvents(new IncidentReclassified(ID, "SCH-A", DSL.actor(), NOW,
-                            CYBERBULLYING.asRecordedIn(VERSION), GROOMING.asRecordedIn(VERSION), "adult contact found"));
+                            CYBERBULLYING.asRecordedIn(VERSION), GROOMING.asRecordedIn(VERSION),
+                            sealed("adult contact found")));
         }
 
         @Test
         void intoAnIllegalCategoryBringsThePoliceRule() {
             fixture.given(reported(CYBERBULLYING, PUPIL),
                             new IncidentReclassified(ID, "SCH-A", DSL.actor(), NOW, CYBERBULLYING.asRecordedIn(VERSION),
-                                    GROOMING.asRecordedIn(VERSION), "adult contact found"))
+                                    GROOMING.asRecordedIn(VERSION), sealed("adult contact found")))
                     .when(close(DSL))
                     .expectException(refusedBy("POLICE_REFERRAL_REQUIRED"))
                     .expectNoEvents();
@@ -465,7 +513,7 @@ class IncidentTest {
         @Test
         void aDslOfAnotherSchoolCannotActOnTheIncident() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new AddNoteCommand(ID, null, "note", OTHER_SCHOOL_DSL, NOW))
+                    .when(new AddNoteCommand(ID, null, sealed("note"), OTHER_SCHOOL_DSL, NOW))
                     .expectException(refusedBy("SCHOOL_NOT_ALLOWED"))
                     .expectNoEvents();
         }
@@ -473,7 +521,8 @@ class IncidentTest {
         @Test
         void policeReferralIsRecordedWithTheActingUser() {
             fixture.given(reported(GROOMING, PUPIL))
-                    .when(new RecordPoliceReferralCommand(ID, null, "West Midlands Police", "CR-1", NOW, null, DSL, NOW))
+                    .when(new RecordPoliceReferralCommand(ID, null, "West Midlands Police", sealed("CR-1"), NOW, null,
+                            DSL, NOW))
                     .expectEvents(policeReferral());
         }
 
@@ -481,8 +530,201 @@ class IncidentTest {
         void externalReferralDecisionIsRecordedEitherWay() {
             fixture.given(reported(RADICALISATION, PUPIL))
                     .when(new RecordExternalReferralCommand(ID, null, Agency.PREVENT, ReferralDecision.NOT_REFERRED,
-                            "rationale", null, NOW, DSL, NOW))
+                            sealed("rationale"), null, NOW, DSL, NOW))
                     .expectEvents(decision(Agency.PREVENT, ReferralDecision.NOT_REFERRED, DSL));
+        }
+    }
+
+    static EraseSubjectCommand erase(UUID subjectId, AuthenticatedUser by) {
+        return new EraseSubjectCommand(ID, subjectId, "erasure request", by, NOW);
+    }
+
+    static SubjectErased erased(UUID subjectId) {
+        return new SubjectErased(ID, "SCH-A", DPO.actor(), NOW, subjectId, "erasure request");
+    }
+
+    static DisposeIncidentCommand dispose(AuthenticatedUser by) {
+        return new DisposeIncidentCommand(ID, "PUPIL_RECORD_DOB_PLUS_25", "retention ended", by, NOW);
+    }
+
+    static IncidentDisposed disposed() {
+        return new IncidentDisposed(ID, "SCH-A", DPO.actor(), NOW, "PUPIL_RECORD_DOB_PLUS_25", "retention ended");
+    }
+
+    static LegalHoldPlaced held() {
+        return new LegalHoldPlaced(ID, "SCH-A", DPO.actor(), NOW, "litigation");
+    }
+
+    @Nested
+    class DataProtection {
+
+        @Nested
+        class Erasure {
+
+            @Test
+            void erasesOneSubjectOfTheIncident() {
+                fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM))
+                        .when(erase(PUPIL_ID, DPO))
+                        .expectSuccessfulHandlerExecution()
+                        .expectEvents(erased(PUPIL_ID))
+                        .expectResultMessagePayload(1L);
+            }
+
+            @Test
+            void erasingAnErasedSubjectAgainChangesNothing() {
+                fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM), erased(PUPIL_ID))
+                        .when(erase(PUPIL_ID, DPO))
+                        .expectSuccessfulHandlerExecution()
+                        .expectNoEvents()
+                        .expectResultMessagePayload(1L);
+            }
+
+            @Test
+            void isRefusedUnderLegalHold() {
+                fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM), held())
+                        .when(erase(PUPIL_ID, DPO))
+                        .expectException(refusedBy("LEGAL_HOLD"))
+                        .expectNoEvents();
+            }
+
+            @Test
+            void anErasedSubjectCanNoLongerBeSanctioned() {
+                fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM), erased(PUPIL_ID))
+                        .when(new ApplySanctionCommand(ID, null, PUPIL_ID, PUPIL.reference(), SanctionType.WARNING,
+                                LocalDate.parse("2026-11-20"), null, null, DSL, NOW))
+                        .expectException(refusedBy("SANCTION_SUBJECT_NOT_IN_INCIDENT"))
+                        .expectNoEvents();
+            }
+
+            /** An erasure runs over every incident of the person: one already disposed of has nothing left to erase. */
+            @Test
+            void erasingFromADisposedIncidentChangesNothing() {
+                fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL), disposed())
+                        .when(erase(PUPIL_ID, DPO))
+                        .expectSuccessfulHandlerExecution()
+                        .expectNoEvents()
+                        .expectResultMessagePayload(2L);
+            }
+        }
+
+        @Nested
+        class Disposal {
+
+            @Test
+            void disposesOfAClosedIncident() {
+                fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL))
+                        .when(dispose(DPO))
+                        .expectSuccessfulHandlerExecution()
+                        .expectEvents(disposed())
+                        .expectResultMessagePayload(2L);
+            }
+
+            @Test
+            void isRefusedForAnOpenIncident() {
+                fixture.given(reported(CYBERBULLYING, PUPIL))
+                        .when(dispose(DPO))
+                        .expectException(refusedBy("INCIDENT_NOT_CLOSED"))
+                        .expectNoEvents();
+            }
+
+            @Test
+            void disposingOfADisposedIncidentAgainChangesNothing() {
+                fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL), disposed())
+                        .when(dispose(DPO))
+                        .expectSuccessfulHandlerExecution()
+                        .expectNoEvents()
+                        .expectResultMessagePayload(2L);
+            }
+
+            @Test
+            void isRefusedUnderLegalHold() {
+                fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL), held())
+                        .when(dispose(DPO))
+                        .expectException(refusedBy("LEGAL_HOLD"))
+                        .expectNoEvents();
+            }
+
+            @Test
+            void aDisposedIncidentRefusesNotes() {
+                fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL), disposed())
+                        .when(new AddNoteCommand(ID, null, sealed("late note"), DSL, NOW))
+                        .expectException(refusedBy("INCIDENT_DISPOSED"))
+                        .expectNoEvents();
+            }
+
+            @Test
+            void aDisposedIncidentCannotBeReopened() {
+                fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL), disposed())
+                        .when(new ReopenIncidentCommand(ID, null, sealed("new evidence"), DSL, NOW))
+                        .expectException(refusedBy("INCIDENT_DISPOSED"))
+                        .expectNoEvents();
+            }
+
+            @Test
+            void aDisposedIncidentCannotBePutUnderLegalHold() {
+                fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL), disposed())
+                        .when(new PlaceLegalHoldCommand(ID, "litigation", DPO, NOW))
+                        .expectException(refusedBy("INCIDENT_DISPOSED"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Nested
+        class LegalHold {
+
+            @Test
+            void isPlacedWithItsReason() {
+                fixture.given(reported(CYBERBULLYING, PUPIL))
+                        .when(new PlaceLegalHoldCommand(ID, "litigation", DPO, NOW))
+                        .expectSuccessfulHandlerExecution()
+                        .expectEvents(held())
+                        .expectResultMessagePayload(1L);
+            }
+
+            @Test
+            void isReleasedWithItsReason() {
+                fixture.given(reported(CYBERBULLYING, PUPIL), held())
+                        .when(new ReleaseLegalHoldCommand(ID, "litigation settled", DPO, NOW))
+                        .expectSuccessfulHandlerExecution()
+                        .expectEvents(new LegalHoldReleased(ID, "SCH-A", DPO.actor(), NOW, "litigation settled"))
+                        .expectResultMessagePayload(2L);
+            }
+
+            @Test
+            void onceReleasedNoLongerStopsDisposal() {
+                fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL), held(),
+                                new LegalHoldReleased(ID, "SCH-A", DPO.actor(), NOW, "litigation settled"))
+                        .when(dispose(DPO))
+                        .expectEvents(disposed());
+            }
+
+            @Test
+            void releaseWithoutAHoldIsRefused() {
+                fixture.given(reported(CYBERBULLYING, PUPIL))
+                        .when(new ReleaseLegalHoldCommand(ID, "litigation settled", DPO, NOW))
+                        .expectException(refusedBy("NO_LEGAL_HOLD"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Nested
+        class DataProtectionOfficerOnly {
+
+            @Test
+            void anotherRoleCannotEraseASubject() {
+                fixture.given(reported(CYBERBULLYING, PUPIL))
+                        .when(erase(PUPIL_ID, HEAD))
+                        .expectException(refusedBy("ROLE_NOT_ALLOWED"))
+                        .expectNoEvents();
+            }
+
+            @Test
+            void theDataProtectionOfficerOfAnotherTrustCannotActOnTheIncident() {
+                fixture.given(reported(CYBERBULLYING, PUPIL))
+                        .when(erase(PUPIL_ID, OTHER_TRUST_DPO))
+                        .expectException(refusedBy("SCHOOL_NOT_ALLOWED"))
+                        .expectNoEvents();
+            }
         }
     }
 }

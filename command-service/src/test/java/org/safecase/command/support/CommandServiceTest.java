@@ -24,6 +24,9 @@ public abstract class CommandServiceTest {
         registry.add("spring.datasource.url", () -> SharedTestInfrastructure.database("safecase_events"));
         registry.add("spring.datasource.username", () -> SharedTestInfrastructure.postgres().username());
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
+        registry.add("safecase.privacy.datasource.url", () -> SharedTestInfrastructure.database("safecase_privacy"));
+        registry.add("safecase.privacy.datasource.username", () -> SharedTestInfrastructure.postgres().username());
+        registry.add("safecase.privacy.kek", SharedTestInfrastructure::keyEncryptionKey);
     }
 
     protected Http http() {

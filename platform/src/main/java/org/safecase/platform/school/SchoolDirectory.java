@@ -58,6 +58,10 @@ public class SchoolDirectory {
         return school(schoolId).map(School::trustId);
     }
 
+    public Set<String> allSchools() {
+        return schools.keySet();
+    }
+
     public Set<String> schoolsOfTrust(String trustId) {
         return schools.values().stream().filter(s -> trustId.equals(s.trustId())).map(School::id)
                 .collect(Collectors.toUnmodifiableSet());

@@ -1,27 +1,37 @@
 package org.safecase.platform.security;
 
+import org.safecase.platform.accesslog.CaseReads;
+import org.safecase.platform.accesslog.ReadLog;
+import org.safecase.platform.accesslog.ReadLogFilter;
 import org.safecase.platform.problem.ProblemResponses;
 import org.safecase.platform.school.SchoolDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Optional;
 
 /**
  * The one way both services authenticate: stateless, every request authenticated (but health), and
- * 401/403 answered as problem+json. Each service passes the rules of its own endpoints.
+ * 401/403 answered as problem+json, every read of case data recorded in the read log. Each service
+ * passes the rules of its own endpoints and declares its case reads as a {@link CaseReads} bean.
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -31,10 +41,24 @@ public class SafecaseSecurity {
 
     private final SecurityProperties properties;
     private final ProblemResponses problems;
+    private final ObjectProvider<CaseReads> caseReads;
+    private final ReadLog readLog;
 
-    public SafecaseSecurity(SecurityProperties properties, ProblemResponses problems) {
+    public SafecaseSecurity(SecurityProperties properties, ProblemResponses problems, ObjectProvider<CaseReads> caseReads,
+                            ReadLog readLog) {
         this.properties = properties;
         this.problems = problems;
+        this.caseReads = caseReads;
+        this.readLog = readLog;
+    }
+
+    /** The user a request authenticated as; empty for an anonymous one. */
+    public static Optional<AuthenticatedUser> authenticatedUser(Authentication authentication) {
+        try {
+            return Optional.of(CurrentUserArgumentResolver.of(authentication));
+        } catch (InsufficientAuthenticationException anonymous) {
+            return Optional.empty();
+        }
     }
 
     @Bean
@@ -69,6 +93,12 @@ public class SafecaseSecurity {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
                                 "ROLE_NOT_ALLOWED", "Your role may not make this request")));
+        // between authentication and authorisation, so that a read refused by the rules above is recorded too
+        CaseReads reads = caseReads.getIfAvailable(() -> {
+            throw new IllegalStateException("the service declares no CaseReads bean: its reads of case data would "
+                    + "not be recorded in the read log");
+        });
+        http.addFilterBefore(new ReadLogFilter(reads, readLog, problems), AuthorizationFilter.class);
         if (demo) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         } else {

@@ -1,6 +1,8 @@
 package org.safecase.query.config;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import org.safecase.platform.accesslog.CaseRead;
+import org.safecase.platform.accesslog.CaseReads;
 import org.safecase.platform.openapi.ApiDocuments;
 import org.safecase.platform.security.SafecaseSecurity;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +26,18 @@ class QueryServiceConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The reads of case data this service answers, each recorded in the read log (package platform.accesslog). */
+    @Bean
+    CaseReads caseReads() {
+        return CaseReads.of("query",
+                CaseRead.get("/api/v1/incidents", "INCIDENT_LOG"),
+                CaseRead.get("/api/v1/incidents/{id}", "INCIDENT"),
+                CaseRead.get("/api/v1/incidents/{id}/timeline", "TIMELINE"),
+                CaseRead.get("/api/v1/subjects/{reference}/sanctions", "SANCTIONS"),
+                // reading the read log is itself recorded
+                CaseRead.get("/api/v1/access-log", "ACCESS_LOG"));
+    }
+
     /** Who may call what; which incidents they may read is each read model's to decide (school, trust, R12). */
     @Bean
     SecurityFilterChain queryApi(HttpSecurity http, SafecaseSecurity security) throws Exception {
@@ -31,6 +45,8 @@ class QueryServiceConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/*",
                         "/api/v1/incidents/*/timeline").hasAnyRole(CASE_READERS)
                 .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/sanctions").hasAnyRole(CASE_READERS)
+                // the read log (package org.safecase.query.accesslog): the trust's auditors and data protection officer
+                .requestMatchers(HttpMethod.GET, "/api/v1/access-log").hasAnyRole("AUDITOR", "DPO")
                 // governor statistics (package org.safecase.query.statistics): anonymised counts
                 .requestMatchers(HttpMethod.GET, "/api/v1/statistics", "/api/v1/statistics/**")
                 .hasAnyRole(STATISTICS_READERS)

@@ -1,6 +1,9 @@
 package org.safecase.query.projection;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.safecase.events.IncidentDisposed;
+import org.safecase.events.SubjectErased;
+import org.safecase.platform.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,9 +35,12 @@ class IncidentEventConsumer {
     private final TransactionTemplate transactions;
     private final ProjectionMetrics metrics;
     private final Clock clock;
+    private final PersonalData personalData;
 
     IncidentEventConsumer(IncidentEventDecoder decoder, ProjectionGenerations generations, ProjectionWriter writer,
-                          TransactionTemplate transactions, ProjectionMetrics metrics, Clock clock) {
+                          TransactionTemplate transactions, ProjectionMetrics metrics, Clock clock,
+                          PersonalData personalData) {
+        this.personalData = personalData;
         this.decoder = decoder;
         this.generations = generations;
         this.writer = writer;
@@ -57,6 +63,16 @@ class IncidentEventConsumer {
             return byStatus;
         });
         report(event, outcomes);
+        forgetDestroyedKeys(event);
+    }
+
+    /** Keys this instance holds in memory that an erasure or a disposal has destroyed. */
+    private void forgetDestroyedKeys(DecodedEvent event) {
+        if (event.event() instanceof SubjectErased erased) {
+            personalData.forgetSubjectKey(erased.subjectId());
+        } else if (event.event() instanceof IncidentDisposed disposed) {
+            personalData.forgetIncidentKey(disposed.incidentId());
+        }
     }
 
     private void report(DecodedEvent event, Map<Generation.Status, ProjectionWriter.Outcome> outcomes) {

@@ -3,11 +3,13 @@ package org.safecase.query.projection;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.events.IncidentEventTypes;
+import org.safecase.events.LegacyEvents;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a record's value into the contract's envelope and its event ({@code IncidentEventTypes.forName(type)}
- * and Jackson on the payload). Anything that does not fit is a {@link PoisonEventException}.
+ * and Jackson on the payload; a revision-1 payload, written in clear before encryption, is brought forward by
+ * {@link LegacyEvents}). Anything that does not fit is a {@link PoisonEventException}.
  */
 @Component
 public class IncidentEventDecoder {
@@ -54,9 +57,13 @@ public class IncidentEventDecoder {
             throw new PoisonEventException("schema version " + envelope.schemaVersion() + " of " + envelope.type()
                     + " is newer than this service knows");
         }
+        JsonNode payload = envelope.payload();
+        if (LegacyEvents.isClear(envelope.type(), envelope.schemaVersion()) && payload instanceof ObjectNode object) {
+            payload = LegacyEvents.upcast(envelope.type(), object.deepCopy());
+        }
         IncidentEvent event;
         try {
-            event = json.treeToValue(envelope.payload(), type);
+            event = json.treeToValue(payload, type);
         } catch (JacksonException | NullPointerException | IllegalArgumentException e) {
             throw new PoisonEventException("the payload does not match " + envelope.type() + at(e), e);
         }

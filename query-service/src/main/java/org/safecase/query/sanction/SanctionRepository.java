@@ -31,17 +31,19 @@ class SanctionRepository {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    void add(String schema, long sequence, SanctionApplied sanction) {
+    void add(String schema, long sequence, SanctionApplied sanction, String subjectReference) {
         named.update("""
-                INSERT INTO %s (incident_id, sequence, school_id, subject_reference, subject_type, sanction_type,
-                                starts_on, ends_on, applied_at, applied_by, applied_by_role)
-                VALUES (:incident, :sequence, :school, :subject, :subjectType, :type, :startsOn, :endsOn, :at, :by, :role)
+                INSERT INTO %s (incident_id, sequence, school_id, subject_id, subject_reference, subject_type,
+                                sanction_type, starts_on, ends_on, applied_at, applied_by, applied_by_role)
+                VALUES (:incident, :sequence, :school, :subjectId, :subject, :subjectType, :type, :startsOn, :endsOn, :at,
+                        :by, :role)
                 ON CONFLICT (incident_id, sequence) DO NOTHING""".formatted(table(schema, "sanction")),
                 new MapSqlParameterSource()
                         .addValue("incident", sanction.incidentId())
                         .addValue("sequence", sequence)
                         .addValue("school", sanction.schoolId())
-                        .addValue("subject", sanction.subjectReference())
+                        .addValue("subjectId", sanction.subjectId())
+                        .addValue("subject", subjectReference)
                         .addValue("subjectType", sanction.subjectType() == null ? null : sanction.subjectType().name())
                         .addValue("type", sanction.type().name())
                         .addValue("startsOn", sanction.startsOn())
@@ -49,6 +51,19 @@ class SanctionRepository {
                         .addValue("at", sanction.recordedAt().atOffset(ZoneOffset.UTC))
                         .addValue("by", sanction.actor().userId())
                         .addValue("role", sanction.actor().role().name()));
+    }
+
+    /** An erased person's sanctions in the incident no longer answer to their reference. */
+    void forgetSubject(String schema, UUID incidentId, UUID subjectId) {
+        named.update("UPDATE %s SET subject_reference = NULL WHERE incident_id = :incident AND subject_id = :subject"
+                        .formatted(table(schema, "sanction")),
+                new MapSqlParameterSource().addValue("incident", incidentId).addValue("subject", subjectId));
+    }
+
+    /** A disposed incident's sanctions no longer answer to any reference. */
+    void forgetIncident(String schema, UUID incidentId) {
+        named.update("UPDATE %s SET subject_reference = NULL WHERE incident_id = :incident"
+                .formatted(table(schema, "sanction")), new MapSqlParameterSource().addValue("incident", incidentId));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.safecase.query.timeline;
 
 import org.safecase.events.Actor;
 import org.safecase.events.Role;
+import org.safecase.events.Sealed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.safecase.query.projection.ProjectionSchema.table;
 
@@ -26,11 +28,32 @@ class TimelineRepository {
              TimelineSummaries.Entry entry) {
         jdbc.update("""
                 INSERT INTO %s (incident_id, sequence, event_id, event_type, at, actor_user_id, actor_role, summary,
-                                detail, subject_reference)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                detail, subject_id, subject_reference)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (incident_id, sequence) DO NOTHING""".formatted(table(schema, "timeline_entry")),
                 incidentId, sequence, eventId, type, at.atOffset(ZoneOffset.UTC), actor.userId(), actor.role().name(),
-                entry.summary(), entry.detail(), entry.subjectReference());
+                entry.summary(), entry.detail(), entry.subjectId(), entry.subjectReference());
+    }
+
+    /** The erased person's entries of the incident (not the erasure's own): their text and reference go. */
+    void erase(String schema, UUID incidentId, UUID subjectId) {
+        jdbc.update("""
+                UPDATE %s SET detail = CASE WHEN detail IS NULL THEN NULL ELSE ? END, subject_reference = NULL
+                WHERE incident_id = ? AND subject_id = ? AND event_type NOT IN (%s)"""
+                .formatted(table(schema, "timeline_entry"), clearDetailTypes()), Sealed.ERASED, incidentId, subjectId);
+    }
+
+    /** A disposed incident's personal text and references go; the DPO's own reasons stay. */
+    void dispose(String schema, UUID incidentId) {
+        jdbc.update("""
+                UPDATE %s SET detail = CASE WHEN detail IS NULL THEN NULL ELSE ? END, subject_reference = NULL
+                WHERE incident_id = ? AND event_type NOT IN (%s)"""
+                .formatted(table(schema, "timeline_entry"), clearDetailTypes()), Sealed.ERASED, incidentId);
+    }
+
+    private static String clearDetailTypes() {
+        return TimelineSummaries.CLEAR_DETAIL.stream().sorted().map(type -> "'" + type + "'")
+                .collect(Collectors.joining(", "));
     }
 
     List<TimelineView.Entry> entries(String schema, UUID incidentId) {

@@ -13,24 +13,38 @@ import org.safecase.events.NoteAdded;
 import org.safecase.events.PoliceReferralMade;
 import org.safecase.events.ReferralDecision;
 import org.safecase.events.SanctionApplied;
+import org.safecase.events.IncidentDisposed;
+import org.safecase.events.LegalHoldPlaced;
+import org.safecase.events.LegalHoldReleased;
+import org.safecase.events.Sealed;
+import org.safecase.events.SubjectErased;
 import org.safecase.events.SubjectType;
+import org.safecase.platform.privacy.FieldOpener;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A plain English sentence per event, for a DSL reading a case. Built only from coded, non-personal
- * fields (types, categories, agencies, dates, the police force and its crime reference): an event's
- * free text goes into the entry's {@code detail} and a subject's reference into its own field, so that
- * erasing personal data never has to rewrite a summary. Every field may be missing (erased).
+ * fields (types, categories, agencies, dates, the police force): an event's personal text (opened from
+ * its sealed fields) goes into the entry's {@code detail} and a subject's reference into its own field,
+ * so that erasure never has to rewrite a summary. A detail any part of which was erased is
+ * {@link Sealed#ERASED} as a whole, and an erased reference is null: a projection rebuilt after an
+ * erasure reads exactly as one scrubbed by it. Every field may be missing.
  */
 final class TimelineSummaries {
 
     private TimelineSummaries() {
     }
 
-    /** The summary, the free text kept apart from it, and the subject a sanction concerns. */
-    record Entry(String summary, String detail, String subjectReference) {
+    /** The summary, the personal text kept apart from it, and the subject an entry concerns. */
+    record Entry(String summary, String detail, UUID subjectId, String subjectReference) {
     }
 
-    static Entry of(IncidentEvent event) {
+    static Entry of(IncidentEvent event, FieldOpener fields) {
+        UUID id = event.incidentId();
         if (event instanceof IncidentReported reported) {
             int subjects = reported.subjects() == null ? 0 : reported.subjects().size();
             StringBuilder summary = new StringBuilder("Reported as ").append(category(reported.category()))
@@ -42,7 +56,7 @@ final class TimelineSummaries {
             if (reported.source() != null && reported.source().system() != null) {
                 summary.append(", from ").append(reported.source().system());
             }
-            return new Entry(summary.toString(), reported.summary(), null);
+            return entry(summary.toString(), fields.open(id, "summary", reported.summary()));
         }
         if (event instanceof IncidentEscalated escalated) {
             String to = escalated.to() == null ? "a designated lead"
@@ -50,22 +64,21 @@ final class TimelineSummaries {
                         case DSL -> "the DSL";
                         case HEAD_TEACHER -> "the head teacher";
                     };
-            return new Entry("Escalated to " + to, escalated.reason(), null);
+            return entry("Escalated to " + to, fields.open(id, "reason", escalated.reason()));
         }
         if (event instanceof PoliceReferralMade referral) {
             String force = referral.force() == null ? "the police" : referral.force();
-            String reference = referral.crimeReference() == null || referral.crimeReference().isBlank() ? ""
-                    : " (crime reference " + referral.crimeReference() + ")";
-            return new Entry("Referred to " + force + reference, referral.notes(), null);
+            return entry("Referred to " + force, detail(labelled("Crime reference",
+                    fields.open(id, "crimeReference", referral.crimeReference())), fields.open(id, "notes", referral.notes())));
         }
         if (event instanceof ExternalReferralRecorded referral) {
             String agency = agency(referral.agency());
+            String rationale = fields.open(id, "rationale", referral.rationale());
             if (referral.decision() == ReferralDecision.REFERRED) {
-                String reference = referral.reference() == null || referral.reference().isBlank() ? ""
-                        : " (reference " + referral.reference() + ")";
-                return new Entry("Referred to " + agency + reference, referral.rationale(), null);
+                return entry("Referred to " + agency, detail(labelled("Reference",
+                        fields.open(id, "reference", referral.reference())), rationale));
             }
-            return new Entry("Decision on " + agency + ": not referred", referral.rationale(), null);
+            return entry("Decision on " + agency + ": not referred", rationale);
         }
         if (event instanceof SanctionApplied sanction) {
             StringBuilder summary = new StringBuilder("Sanction ").append(sanction.type())
@@ -76,22 +89,64 @@ final class TimelineSummaries {
             if (sanction.endsOn() != null) {
                 summary.append(" to ").append(sanction.endsOn());
             }
-            return new Entry(summary.toString(), sanction.notes(), sanction.subjectReference());
+            String reference = fields.openFor(id, sanction.subjectId(), "subjectReference", sanction.subjectReference());
+            String notes = fields.openFor(id, sanction.subjectId(), "notes", sanction.notes());
+            return new Entry(summary.toString(), detail(notes), sanction.subjectId(),
+                    FieldOpener.isMarker(reference) ? null : reference);
         }
         if (event instanceof NoteAdded note) {
-            return new Entry("Note added", note.text(), null);
+            return entry("Note added", fields.open(id, "text", note.text()));
         }
         if (event instanceof IncidentReclassified reclassified) {
-            return new Entry("Reclassified from " + category(reclassified.from()) + " to " + category(reclassified.to()),
-                    reclassified.reason(), null);
+            return entry("Reclassified from " + category(reclassified.from()) + " to " + category(reclassified.to()),
+                    fields.open(id, "reason", reclassified.reason()));
         }
         if (event instanceof IncidentClosed closed) {
-            return new Entry("Closed: " + closed.outcome(), closed.summary(), null);
+            return entry("Closed: " + closed.outcome(), fields.open(id, "summary", closed.summary()));
         }
         if (event instanceof IncidentReopened reopened) {
-            return new Entry("Reopened", reopened.reason(), null);
+            return entry("Reopened", fields.open(id, "reason", reopened.reason()));
+        }
+        // the data protection officer's events: their reasons are on the record in clear, by design
+        if (event instanceof SubjectErased erased) {
+            return new Entry("A person's personal data was erased", erased.reason(), erased.subjectId(), null);
+        }
+        if (event instanceof IncidentDisposed disposed) {
+            return new Entry("Disposed of at the end of its retention"
+                    + (disposed.retentionRule() == null ? "" : " (" + disposed.retentionRule() + ")"), disposed.reason(),
+                    null, null);
+        }
+        if (event instanceof LegalHoldPlaced hold) {
+            return new Entry("Placed under legal hold", hold.reason(), null, null);
+        }
+        if (event instanceof LegalHoldReleased release) {
+            return new Entry("Legal hold released", release.reason(), null, null);
         }
         throw new IllegalArgumentException("no summary for " + event.getClass().getSimpleName());
+    }
+
+    /** The event types whose detail is the DPO's reason in clear, never scrubbed by erasure or disposal. */
+    static final java.util.Set<String> CLEAR_DETAIL = java.util.Set.of("SubjectErased", "IncidentDisposed",
+            "LegalHoldPlaced", "LegalHoldReleased");
+
+    private static Entry entry(String summary, String detail) {
+        return new Entry(summary, detail(detail), null, null);
+    }
+
+    /** The parts that are there, joined; erased as a whole if any part was. */
+    private static String detail(String... parts) {
+        List<String> present = Arrays.stream(parts).filter(Objects::nonNull).filter(p -> !p.isBlank()).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        if (present.stream().anyMatch(FieldOpener::isMarker)) {
+            return present.contains(Sealed.UNREADABLE) ? Sealed.UNREADABLE : Sealed.ERASED;
+        }
+        return String.join("\n", present);
+    }
+
+    private static String labelled(String label, String text) {
+        return text == null || text.isBlank() || FieldOpener.isMarker(text) ? text : label + ": " + text;
     }
 
     private static String category(CategoryRef category) {

@@ -36,7 +36,7 @@ class IncidentEventDecoderTest extends QueryServiceTest {
     void givenEnvelopesThatDoNotFitThenTheReasonNamesTheProblemButNeverQuotesTheEvent() {
         TestIncident incident = incident("SCH-A");
         ObjectNode newer = json.valueToTree(incident.reported(CYBERBULLYING, pupil("P-1")));
-        newer.put("schemaVersion", 2);
+        newer.put("schemaVersion", 3);
         ObjectNode badSubject = json.valueToTree(incident.reported(CYBERBULLYING, pupil("P-1")));
         ((ObjectNode) badSubject.get("payload").get("subjects").get(0)).put("type", "P-SECRET-NAME");
         ObjectNode otherIncident = json.valueToTree(incident.reported(CYBERBULLYING, pupil("P-1")));
@@ -44,7 +44,7 @@ class IncidentEventDecoderTest extends QueryServiceTest {
 
         assertThatThrownBy(() -> decoder.decode(json.writeValueAsBytes(newer)))
                 .isInstanceOf(PoisonEventException.class)
-                .hasMessage("schema version 2 of IncidentReported is newer than this service knows");
+                .hasMessage("schema version 3 of IncidentReported is newer than this service knows");
         assertThatThrownBy(() -> decoder.decode(json.writeValueAsBytes(badSubject)))
                 .isInstanceOf(PoisonEventException.class)
                 .hasMessage("the payload does not match IncidentReported at subjects[0].type")

@@ -82,6 +82,9 @@ class ScaleOutTest extends QueryServiceTest {
                 "--spring.datasource.url=" + databaseUrl(),
                 "--spring.datasource.username=" + SharedTestInfrastructure.postgres().username(),
                 "--spring.kafka.bootstrap-servers=" + SharedTestInfrastructure.kafka().bootstrapServers(),
+                "--safecase.privacy.datasource.url=" + SharedTestInfrastructure.database("safecase_privacy"),
+                "--safecase.privacy.datasource.username=" + SharedTestInfrastructure.postgres().username(),
+                "--safecase.privacy.kek=" + SharedTestInfrastructure.keyEncryptionKey(),
                 "--spring.kafka.listener.client-id=second-instance",
                 "--management.metrics.use-global-registry=false");
     }

@@ -16,12 +16,12 @@ import org.safecase.events.Outcome;
 import org.safecase.events.PoliceReferralMade;
 import org.safecase.events.ReferralDecision;
 import org.safecase.events.Requirement;
-import org.safecase.events.Subject;
 import org.safecase.events.SubjectType;
 import org.safecase.localstack.Http.Response;
 import org.safecase.query.statistics.StatisticsRepository.CountRow;
 import org.safecase.query.support.QueryServiceTest;
 import org.safecase.query.support.TestIncident;
+import org.safecase.query.support.TestIncident.Person;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -71,7 +71,7 @@ class StatisticsApiTest extends QueryServiceTest {
         final Instant reportedAt;
         final List<IncidentEventEnvelope> sent = new ArrayList<>();
 
-        Case(String school, CategoryRef category, Instant reportedAt, Subject... subjects) {
+        Case(String school, CategoryRef category, Instant reportedAt, Person... subjects) {
             this.incident = incident(school);
             this.school = school;
             this.reportedAt = reportedAt;
@@ -80,28 +80,32 @@ class StatisticsApiTest extends QueryServiceTest {
 
         Case escalatedAfter(Duration after) {
             return send(incident.envelope(new IncidentEscalated(incident.id(), school, DSL, reportedAt.plus(after),
-                    EscalationTarget.DSL, "Needs the DSL")));
+                    EscalationTarget.DSL, incident.sealed("reason", "Needs the DSL"))));
         }
 
         Case referredToPolice(Instant at) {
-            return send(incident.envelope(new PoliceReferralMade(incident.id(), school, DSL, at, "Met", "CR-1", at, "n")));
+            return send(incident.envelope(new PoliceReferralMade(incident.id(), school, DSL, at, "Met",
+                    incident.sealed("crimeReference", "CR-1"), at, incident.sealed("notes", "n"))));
         }
 
         Case referral(Agency agency, ReferralDecision decision, Instant at) {
             return send(incident.envelope(new ExternalReferralRecorded(incident.id(), school, DSL, at, agency, decision,
-                    "rationale", "REF-1", at)));
+                    incident.sealed("rationale", "rationale"), incident.sealed("reference", "REF-1"), at)));
         }
 
         Case reclassified(CategoryRef from, CategoryRef to, Instant at) {
-            return send(incident.envelope(new IncidentReclassified(incident.id(), school, DSL, at, from, to, "reason")));
+            return send(incident.envelope(new IncidentReclassified(incident.id(), school, DSL, at, from, to,
+                    incident.sealed("reason", "reason"))));
         }
 
         Case closed(Outcome outcome, Instant at) {
-            return send(incident.envelope(new IncidentClosed(incident.id(), school, DSL, at, outcome, "Closed")));
+            return send(incident.envelope(new IncidentClosed(incident.id(), school, DSL, at, outcome,
+                    incident.sealed("summary", "Closed"))));
         }
 
         Case reopened(Instant at) {
-            return send(incident.envelope(new IncidentReopened(incident.id(), school, DSL, at, "New information")));
+            return send(incident.envelope(new IncidentReopened(incident.id(), school, DSL, at,
+                    incident.sealed("reason", "New information"))));
         }
 
         Case send(IncidentEventEnvelope envelope) {
@@ -119,12 +123,12 @@ class StatisticsApiTest extends QueryServiceTest {
         return java.time.LocalDateTime.parse(localDateTime).atZone(LONDON).toInstant();
     }
 
-    private static Subject pupil() {
-        return new Subject(SubjectType.PUPIL, TestIncident.uniqueReference(), Involvement.AFFECTED, "Y6");
+    private static Person pupil() {
+        return new Person(SubjectType.PUPIL, TestIncident.uniqueReference(), Involvement.AFFECTED, "Y6");
     }
 
-    private static Subject parent() {
-        return new Subject(SubjectType.PARENT_CARER, TestIncident.uniqueReference(), Involvement.INVOLVED, null);
+    private static Person parent() {
+        return new Person(SubjectType.PARENT_CARER, TestIncident.uniqueReference(), Involvement.INVOLVED, null);
     }
 
     private List<Case> many(int count, String school, CategoryRef category, Instant at) {
@@ -269,8 +273,10 @@ class StatisticsApiTest extends QueryServiceTest {
         String published = schoolA.toString() + schoolB + trust + february;
         assertThat(published).doesNotContain("Y6", sexting.incident.id().toString(), "P-");
         for (IncidentEventEnvelope envelope : sexting.sent) {
-            envelope.payload().findValues("reference").forEach(reference ->
-                    assertThat(published).doesNotContain(reference.asString()));
+            envelope.payload().findValues("ciphertext").forEach(sealed ->
+                    assertThat(published).doesNotContain(sealed.asString()));
+            envelope.payload().findValues("subjectId").forEach(subject ->
+                    assertThat(published).doesNotContain(subject.asString()));
         }
     }
 
@@ -377,7 +383,7 @@ class StatisticsApiTest extends QueryServiceTest {
     @Test
     void theStatisticsTablesHoldNoPersonalDataNorText() {
         String school = uniqueSchool();
-        Subject pupil = pupil();
+        Person pupil = pupil();
         Case c = new Case(school, SEXTING, at("2019-09-09T09:00:00"), pupil);
         c.awaitProjected();
 

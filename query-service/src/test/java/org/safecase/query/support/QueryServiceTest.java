@@ -3,6 +3,7 @@ package org.safecase.query.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.safecase.localstack.Http;
 import org.safecase.localstack.SharedTestInfrastructure;
+import org.safecase.platform.privacy.PersonalData;
 import org.safecase.query.QueryServiceApplication;
 import org.safecase.query.projection.ProjectionGenerations;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,9 @@ public abstract class QueryServiceTest {
     @Autowired
     protected ProjectionGenerations generations;
 
+    @Autowired
+    protected PersonalData personalData;
+
     protected EventStream stream;
 
     @DynamicPropertySource
@@ -49,6 +53,9 @@ public abstract class QueryServiceTest {
         registry.add("spring.datasource.url", QueryServiceTest::databaseUrl);
         registry.add("spring.datasource.username", () -> SharedTestInfrastructure.postgres().username());
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
+        registry.add("safecase.privacy.datasource.url", () -> SharedTestInfrastructure.database("safecase_privacy"));
+        registry.add("safecase.privacy.datasource.username", () -> SharedTestInfrastructure.postgres().username());
+        registry.add("safecase.privacy.kek", SharedTestInfrastructure::keyEncryptionKey);
     }
 
     public static String databaseUrl() {
@@ -66,7 +73,7 @@ public abstract class QueryServiceTest {
 
     /** A new incident of the school, its events numbered from 0 as the command service numbers them. */
     protected TestIncident incident(String schoolId) {
-        return new TestIncident(schoolId, json);
+        return new TestIncident(schoolId, json, personalData);
     }
 
     protected static void eventually(Runnable assertion) {

@@ -7,6 +7,7 @@ import org.safecase.events.Classification;
 import org.safecase.events.EscalationTarget;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentDisposed;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
@@ -23,9 +24,12 @@ import org.safecase.events.Requirement;
 import org.safecase.events.Role;
 import org.safecase.events.SanctionApplied;
 import org.safecase.events.SanctionType;
+import org.safecase.events.Sealed;
 import org.safecase.events.Source;
 import org.safecase.events.Subject;
+import org.safecase.events.SubjectErased;
 import org.safecase.events.SubjectType;
+import org.safecase.platform.privacy.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -37,9 +41,18 @@ import java.util.UUID;
 
 /**
  * One incident's event stream as the command service would record it, each event enveloped with the
- * incident's next sequence. Nothing is sent: the test sends (or re-sends, or withholds) envelopes.
+ * incident's next sequence and its personal fields sealed with the incident's and its people's keys (made
+ * in the test's privacy database). Nothing is sent: the test sends (or re-sends, or withholds) envelopes.
  */
 public final class TestIncident {
+
+    /** A person to report, as a school would name them: sealed when the report is made. */
+    public record Person(SubjectType type, String reference, Involvement involvement, String yearGroup) {
+
+        boolean isAllegationAgainstWorkforce() {
+            return type.isWorkforce() && (involvement == null || involvement == Involvement.ALLEGED);
+        }
+    }
 
     public static final CategoryRef CYBERBULLYING = new CategoryRef("INA-CYBERBULLY", "Cyber-bullying",
             Classification.INAPPROPRIATE, List.of(), "2026.1");
@@ -51,16 +64,30 @@ public final class TestIncident {
     public static final Actor STAFF = new Actor("staff.a", Role.STAFF);
     public static final Actor DSL = new Actor("dsl.a", Role.DSL);
     public static final Actor HEAD = new Actor("head.a", Role.HEAD_TEACHER);
+    public static final Actor DPO = new Actor("dpo.trust", Role.DPO);
 
     private final UUID id = UUID.randomUUID();
     private final String schoolId;
     private final JsonMapper json;
+    private final PersonalData personalData;
     private CategoryRef category;
     private long next;
 
-    TestIncident(String schoolId, JsonMapper json) {
+    TestIncident(String schoolId, JsonMapper json, PersonalData personalData) {
         this.schoolId = schoolId;
         this.json = json;
+        this.personalData = personalData;
+        personalData.createIncidentKey(id);
+    }
+
+    /** A text of this incident, sealed with its key as the command service seals it. */
+    public Sealed sealed(String field, String text) {
+        return personalData.seal(id, field, text);
+    }
+
+    /** The subject id the school's reference names (made on first use), as the command service resolves it. */
+    public UUID subjectId(String reference) {
+        return personalData.subject(schoolId, reference);
     }
 
     public UUID id() {
@@ -71,12 +98,12 @@ public final class TestIncident {
         return "/api/v1/incidents/" + id;
     }
 
-    public static Subject pupil(String reference) {
-        return new Subject(SubjectType.PUPIL, reference, Involvement.ALLEGED, "Y6");
+    public static Person pupil(String reference) {
+        return new Person(SubjectType.PUPIL, reference, Involvement.ALLEGED, "Y6");
     }
 
-    public static Subject staff(String reference) {
-        return new Subject(SubjectType.STAFF, reference, Involvement.ALLEGED, null);
+    public static Person staff(String reference) {
+        return new Person(SubjectType.STAFF, reference, Involvement.ALLEGED, null);
     }
 
     public static String uniqueReference() {
@@ -88,33 +115,40 @@ public final class TestIncident {
         return new CategoryRef(code, "Test category " + code, classification, List.of(), "2026.1");
     }
 
-    public IncidentEventEnvelope reported(CategoryRef category, Subject... subjects) {
+    public IncidentEventEnvelope reported(CategoryRef category, Person... subjects) {
         Instant now = now();
         return reported(category, STAFF, now.minus(1, ChronoUnit.HOURS), now, subjects);
     }
 
     public IncidentEventEnvelope reported(CategoryRef category, Actor by, Instant occurredAt, Instant recordedAt,
-                                          Subject... subjects) {
+                                          Person... subjects) {
         this.category = category;
-        boolean againstStaff = Arrays.stream(subjects).anyMatch(Subject::isAllegationAgainstWorkforce);
+        boolean againstStaff = Arrays.stream(subjects).anyMatch(Person::isAllegationAgainstWorkforce);
+        List<Subject> sealed = Arrays.stream(subjects).map(this::subject).toList();
         return envelope(new IncidentReported(id, schoolId, by, recordedAt, category, occurredAt,
-                "Messages sent in the evening", List.of(subjects), true, new Source("CPOMS", "C-" + next), againstStaff,
-                againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of()));
+                sealed("summary", "Messages sent in the evening"), sealed, true, new Source("CPOMS", "C-" + next),
+                againstStaff, againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of()));
+    }
+
+    private Subject subject(Person person) {
+        UUID subjectId = subjectId(person.reference());
+        return new Subject(subjectId, person.type(), personalData.sealFor(id, subjectId, "reference", person.reference()),
+                person.involvement(), personalData.sealFor(id, subjectId, "yearGroup", person.yearGroup()), null);
     }
 
     public IncidentEventEnvelope escalated(EscalationTarget to, String reason) {
-        return envelope(new IncidentEscalated(id, schoolId, DSL, now(), to, reason));
+        return envelope(new IncidentEscalated(id, schoolId, DSL, now(), to, sealed("reason", reason)));
     }
 
     public IncidentEventEnvelope referredToPolice(String force, String crimeReference, String notes) {
-        return envelope(new PoliceReferralMade(id, schoolId, DSL, now(), force, crimeReference,
-                now().minus(5, ChronoUnit.MINUTES), notes));
+        return envelope(new PoliceReferralMade(id, schoolId, DSL, now(), force, sealed("crimeReference", crimeReference),
+                now().minus(5, ChronoUnit.MINUTES), sealed("notes", notes)));
     }
 
     public IncidentEventEnvelope externalReferral(Agency agency, ReferralDecision decision, String rationale,
                                                   String reference) {
-        return envelope(new ExternalReferralRecorded(id, schoolId, DSL, now(), agency, decision, rationale, reference,
-                now().minus(5, ChronoUnit.MINUTES)));
+        return envelope(new ExternalReferralRecorded(id, schoolId, DSL, now(), agency, decision,
+                sealed("rationale", rationale), sealed("reference", reference), now().minus(5, ChronoUnit.MINUTES)));
     }
 
     public IncidentEventEnvelope sanction(String subjectReference, SubjectType subjectType, SanctionType type,
@@ -124,26 +158,38 @@ public final class TestIncident {
 
     public IncidentEventEnvelope sanction(String subjectReference, SubjectType subjectType, SanctionType type,
                                           LocalDate startsOn, LocalDate endsOn, String notes, Actor by) {
-        return envelope(new SanctionApplied(id, schoolId, by, now(), subjectReference, subjectType, type, startsOn,
-                endsOn, notes));
+        UUID subjectId = subjectId(subjectReference);
+        return envelope(new SanctionApplied(id, schoolId, by, now(), subjectId,
+                personalData.sealFor(id, subjectId, "subjectReference", subjectReference), subjectType, type, startsOn,
+                endsOn, personalData.sealFor(id, subjectId, "notes", notes)));
     }
 
     public IncidentEventEnvelope note(String text) {
-        return envelope(new NoteAdded(id, schoolId, DSL, now(), text));
+        return envelope(new NoteAdded(id, schoolId, DSL, now(), sealed("text", text)));
     }
 
     public IncidentEventEnvelope reclassified(CategoryRef to, String reason) {
         CategoryRef from = category;
         category = to;
-        return envelope(new IncidentReclassified(id, schoolId, DSL, now(), from, to, reason));
+        return envelope(new IncidentReclassified(id, schoolId, DSL, now(), from, to, sealed("reason", reason)));
     }
 
     public IncidentEventEnvelope closed(Outcome outcome, String summary) {
-        return envelope(new IncidentClosed(id, schoolId, DSL, now(), outcome, summary));
+        return envelope(new IncidentClosed(id, schoolId, DSL, now(), outcome, sealed("summary", summary)));
     }
 
     public IncidentEventEnvelope reopened(String reason) {
-        return envelope(new IncidentReopened(id, schoolId, DSL, now(), reason));
+        return envelope(new IncidentReopened(id, schoolId, DSL, now(), sealed("reason", reason)));
+    }
+
+    /** The person's erasure from this incident, as the data protection officer records it (the key is the caller's). */
+    public IncidentEventEnvelope subjectErased(String reference, String reason) {
+        return envelope(new SubjectErased(id, schoolId, DPO, now(), subjectId(reference), reason));
+    }
+
+    /** The incident's disposal, as the data protection officer records it (the key is the caller's). */
+    public IncidentEventEnvelope disposed(String reason) {
+        return envelope(new IncidentDisposed(id, schoolId, DPO, now(), "PUPIL_RECORD_DOB_PLUS_25", reason));
     }
 
     /** Any event of this incident, with the next sequence. */

@@ -12,8 +12,10 @@ import org.safecase.events.ReferralDecision;
 import org.safecase.events.Role;
 import org.safecase.events.SanctionApplied;
 import org.safecase.events.SanctionType;
+import org.safecase.events.Sealed;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectType;
+import org.safecase.platform.privacy.FieldOpener;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,34 +28,69 @@ import static org.safecase.query.support.TestIncident.CYBERBULLYING;
 class TimelineSummariesTest {
 
     private static final UUID ID = UUID.randomUUID();
+    private static final UUID SUBJECT = UUID.randomUUID();
     private static final Actor DSL = new Actor("dsl.a", Role.DSL);
     private static final Instant AT = Instant.parse("2026-11-20T10:15:00Z");
 
+    /** Opens the legacy clear form only; a ciphertext stands for a field whose key was destroyed. */
+    private static final FieldOpener FIELDS = new FieldOpener() {
+        @Override
+        public String open(UUID incidentId, String field, Sealed sealed) {
+            return sealed == null ? null : sealed.isLegacyClear() ? sealed.clear() : Sealed.ERASED;
+        }
+
+        @Override
+        public String openFor(UUID incidentId, UUID subjectId, String field, Sealed sealed) {
+            return open(incidentId, field, sealed);
+        }
+    };
+
+    private static Sealed text(String text) {
+        return Sealed.legacyClear(text);
+    }
+
+    private static final Sealed ERASED = Sealed.ciphertext("AAAA");
+
     @Test
-    void givenEventsWhosePersonalFieldsWereErasedThenTheirSummariesStillReadAndTheDetailIsEmpty() {
+    void givenEventsWithoutPersonalFieldsThenTheirSummariesStillReadAndTheDetailIsEmpty() {
         var reported = TimelineSummaries.of(new IncidentReported(ID, "SCH-A", DSL, AT, CYBERBULLYING, AT, null,
-                List.of(new Subject(SubjectType.PUPIL, null, null, null)), false, null, false, List.of()));
-        var sanction = TimelineSummaries.of(new SanctionApplied(ID, "SCH-A", DSL, AT, null, SubjectType.STAFF,
-                SanctionType.WARNING, LocalDate.parse("2026-11-20"), null, null));
-        var note = TimelineSummaries.of(new NoteAdded(ID, "SCH-A", DSL, AT, null));
+                List.of(new Subject(SUBJECT, SubjectType.PUPIL, null, null, null, null)), false, null, false, List.of()),
+                FIELDS);
+        var sanction = TimelineSummaries.of(new SanctionApplied(ID, "SCH-A", DSL, AT, SUBJECT, null, SubjectType.STAFF,
+                SanctionType.WARNING, LocalDate.parse("2026-11-20"), null, null), FIELDS);
+        var note = TimelineSummaries.of(new NoteAdded(ID, "SCH-A", DSL, AT, null), FIELDS);
 
         assertThat(reported.summary()).isEqualTo("Reported as Cyber-bullying (INAPPROPRIATE), 1 subject, on site");
         assertThat(reported.detail()).isNull();
         assertThat(sanction.summary()).isEqualTo("Sanction WARNING for a member of staff from 2026-11-20");
         assertThat(sanction.subjectReference()).isNull();
+        assertThat(sanction.subjectId()).isEqualTo(SUBJECT);
         assertThat(note.summary()).isEqualTo("Note added");
         assertThat(note.detail()).isNull();
     }
 
     @Test
-    void givenReferralsThenTheSummaryNamesTheBodyAndItsReferenceButNotTheRationale() {
-        assertThat(TimelineSummaries.of(new PoliceReferralMade(ID, "SCH-A", DSL, AT, "Met Police", null, AT, "notes"))
-                .summary()).isEqualTo("Referred to Met Police");
+    void givenReferralsThenTheSummaryNamesTheBodyButItsReferenceAndRationaleAreInTheDetail() {
+        assertThat(TimelineSummaries.of(new PoliceReferralMade(ID, "SCH-A", DSL, AT, "Met Police", text("CR-9"), AT,
+                text("notes")), FIELDS).summary()).isEqualTo("Referred to Met Police");
         var iwf = TimelineSummaries.of(new ExternalReferralRecorded(ID, "SCH-A", DSL, AT, Agency.IWF,
-                ReferralDecision.REFERRED, "Images found", "IWF-7", AT));
-        assertThat(iwf.summary()).isEqualTo("Referred to the IWF (reference IWF-7)");
-        assertThat(iwf.detail()).isEqualTo("Images found");
+                ReferralDecision.REFERRED, text("Images found"), text("IWF-7"), AT), FIELDS);
+        assertThat(iwf.summary()).isEqualTo("Referred to the IWF");
+        assertThat(iwf.detail()).isEqualTo("Reference: IWF-7\nImages found");
         assertThat(TimelineSummaries.of(new IncidentEscalated(ID, "SCH-A", DSL, AT,
-                org.safecase.events.EscalationTarget.HEAD_TEACHER, "r")).summary()).isEqualTo("Escalated to the head teacher");
+                org.safecase.events.EscalationTarget.HEAD_TEACHER, text("r")), FIELDS).summary())
+                .isEqualTo("Escalated to the head teacher");
+    }
+
+    @Test
+    void givenAnErasedPartThenTheWholeDetailIsErasedAndTheReferenceIsGone() {
+        var police = TimelineSummaries.of(new PoliceReferralMade(ID, "SCH-A", DSL, AT, "Met Police", ERASED, AT,
+                text("notes")), FIELDS);
+        var sanction = TimelineSummaries.of(new SanctionApplied(ID, "SCH-A", DSL, AT, SUBJECT, ERASED, SubjectType.PUPIL,
+                SanctionType.DETENTION, LocalDate.parse("2026-11-20"), null, ERASED), FIELDS);
+
+        assertThat(police.detail()).isEqualTo(Sealed.ERASED);
+        assertThat(sanction.detail()).isEqualTo(Sealed.ERASED);
+        assertThat(sanction.subjectReference()).isNull();
     }
 }

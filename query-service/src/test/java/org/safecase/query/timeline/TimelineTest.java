@@ -56,7 +56,7 @@ class TimelineTest extends QueryServiceTest {
         assertThat(entries).extracting(e -> e.get("summary").asString()).containsExactly(
                 "Reported as Cyber-bullying (INAPPROPRIATE), 2 subjects, off site, from CPOMS",
                 "Escalated to the DSL",
-                "Referred to West Midlands Police (crime reference CR-1)",
+                "Referred to West Midlands Police",
                 "Decision on Prevent: not referred",
                 "Sanction ACCESS_SUSPENSION for a pupil from 2026-11-20 to 2026-11-27",
                 "Note added",
@@ -64,7 +64,7 @@ class TimelineTest extends QueryServiceTest {
                 "Closed: POLICE_ACTION",
                 "Reopened");
         assertThat(entries).extracting(e -> e.get("detail").asString()).containsExactly(
-                "Messages sent in the evening", "Threats in the messages", "Spoke to PC on duty",
+                "Messages sent in the evening", "Threats in the messages", "Crime reference: CR-1\nSpoke to PC on duty",
                 "No extremist content", "One week initially", "Parents informed by phone",
                 "Disclosure during interview", "Police are dealing with it", "Further messages");
         assertThat(entries).extracting(e -> e.get("type").asString()).containsExactly("IncidentReported",

@@ -1,0 +1,38 @@
+package org.safecase.command.incident;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.safecase.platform.problem.Refusal;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/** Sends a command to an incident and answers Axon's refusals in the contract's terms. */
+@Component
+class CommandSender {
+
+    private final CommandGateway commands;
+
+    CommandSender(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    CommandResult result(UUID id, Object command) {
+        Object version = send(command);
+        return new CommandResult(id, ((Number) version).longValue());
+    }
+
+    Object send(Object command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw Refusal.notFound("INCIDENT_NOT_FOUND", "No such incident");
+        } catch (ConflictingAggregateVersionException e) {
+            throw Refusal.stale("The incident has changed since the version in If-Match; read it again");
+        } catch (ConcurrencyException e) {
+            throw Refusal.byRule("CONCURRENT_CHANGE", "The incident was changed at the same moment; try again");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.safecase.command.incident;
+
+import org.safecase.command.incident.IncidentCommands.DisposeIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.EraseSubjectCommand;
+import org.safecase.command.incident.IncidentCommands.PlaceLegalHoldCommand;
+import org.safecase.command.incident.IncidentCommands.ReleaseLegalHoldCommand;
+import org.safecase.platform.security.AuthenticatedUser;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * The data protection officer's commands on one incident: erasing a subject, disposal, legal holds.
+ * The aggregate decides whether each is allowed (role, trust, legal hold); destroying keys is the
+ * caller's, once the event is stored.
+ */
+@Service
+public class IncidentDataProtection {
+
+    private final CommandSender sender;
+    private final Clock clock;
+
+    IncidentDataProtection(CommandSender sender, Clock clock) {
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    public CommandResult eraseSubject(UUID incidentId, UUID subjectId, String reason, AuthenticatedUser user) {
+        return sender.result(incidentId, new EraseSubjectCommand(incidentId, subjectId, reason, user, clock.instant()));
+    }
+
+    public CommandResult dispose(UUID incidentId, String retentionRule, String reason, AuthenticatedUser user) {
+        return sender.result(incidentId, new DisposeIncidentCommand(incidentId, retentionRule, reason, user,
+                clock.instant()));
+    }
+
+    public CommandResult placeLegalHold(UUID incidentId, String reason, AuthenticatedUser user) {
+        return sender.result(incidentId, new PlaceLegalHoldCommand(incidentId, reason, user, clock.instant()));
+    }
+
+    public CommandResult releaseLegalHold(UUID incidentId, String reason, AuthenticatedUser user) {
+        return sender.result(incidentId, new ReleaseLegalHoldCommand(incidentId, reason, user, clock.instant()));
+    }
+}

@@ -1,0 +1,51 @@
+package org.safecase.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Starts a Safecase service from its jar as a child process against a local PostgreSQL and Kafka: the
+ * local stack's way, and the end-to-end tests'. The demo users are on; the privacy database and the
+ * key-encryption key are the ones given.
+ */
+public final class ServiceLauncher {
+
+    public static final String PRIVACY_DATABASE = "safecase_privacy";
+
+    private ServiceLauncher() {
+    }
+
+    /** The settings a service needs, as environment variables (Spring's relaxed binding). */
+    public static Map<String, String> environment(int port, LocalPostgres postgres, String database, LocalKafka kafka,
+                                                  String keyEncryptionKey) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(database));
+        env.put("SPRING_DATASOURCE_USERNAME", postgres.username());
+        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SAFECASE_SECURITY_MODE", "demo");
+        env.put("SAFECASE_PRIVACY_DATASOURCE_URL", postgres.jdbcUrl(PRIVACY_DATABASE));
+        env.put("SAFECASE_PRIVACY_DATASOURCE_USERNAME", postgres.username());
+        env.put("SAFECASE_PRIVACY_DATASOURCE_PASSWORD", "");
+        env.put("SAFECASE_PRIVACY_KEK", keyEncryptionKey);
+        return env;
+    }
+
+    /** The service's process, its output appended to {@code logFile}. */
+    public static Process launch(String javaBinary, Path jar, Map<String, String> environment, Path logFile) {
+        ProcessBuilder builder = new ProcessBuilder(javaBinary, "-Xmx512m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not launch " + jar, e);
+        }
+    }
+}

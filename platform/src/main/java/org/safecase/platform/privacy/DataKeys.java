@@ -1,0 +1,170 @@
+package org.safecase.platform.privacy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.prf.PrfSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The data keys, wrapped by the key-encryption key in the privacy database and kept unwrapped in
+ * memory for a short time. Keys never leave this class: not in events, messages, logs or exceptions.
+ */
+public class DataKeys {
+
+    /** A key as looked up: its status and, when present, the primitive it gives. */
+    record Key<P>(KeyStatus status, P primitive) {
+    }
+
+    private static final String SUBJECT_INDEX = "index:subjects";
+
+    static {
+        try {
+            AeadConfig.register();
+            PrfConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final KeyEncryptionKeys keks;
+    private final Cache<String, Key<Aead>> aeads;
+    private volatile PrfSet subjectIndexKey;
+
+    DataKeys(PrivacyDatabase database, KeyEncryptionKeys keks, Duration ttl, long size) {
+        this.jdbc = database.jdbc();
+        this.keks = keks;
+        this.aeads = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).build();
+    }
+
+    static String incidentKeyId(UUID incidentId) {
+        return "incident:" + incidentId;
+    }
+
+    static String subjectKeyId(UUID subjectId) {
+        return "subject:" + subjectId;
+    }
+
+    /** The key, looked up (absent keys are not remembered: another instance may make one). */
+    Key<Aead> find(String keyId) {
+        Key<Aead> cached = aeads.getIfPresent(keyId);
+        if (cached != null) {
+            return cached;
+        }
+        Key<Aead> key = load(keyId).map(stored -> stored.keyset() == null ? new Key<Aead>(KeyStatus.DESTROYED, null)
+                : new Key<>(KeyStatus.PRESENT, primitive(keyId, stored, Aead.class)))
+                .orElse(new Key<>(KeyStatus.ABSENT, null));
+        if (key.status() != KeyStatus.ABSENT) {
+            aeads.put(keyId, key);
+        }
+        return key;
+    }
+
+    /** The key, made if no key by this id was ever made; a destroyed key is never made again. */
+    Key<Aead> findOrCreate(String keyId) {
+        Key<Aead> key = find(keyId);
+        if (key.status() != KeyStatus.ABSENT) {
+            return key;
+        }
+        insert(keyId, generate(PredefinedAeadParameters.AES256_GCM));
+        aeads.invalidate(keyId);
+        return find(keyId);
+    }
+
+    /**
+     * Destroys the key for good: its wrapped keyset is overwritten with NULL and the row kept as a
+     * tombstone (made if the key never existed, so it can never be made later). Idempotent.
+     */
+    void destroy(String keyId) {
+        jdbc.update("""
+                INSERT INTO data_key (key_id, wrapped_keyset, kek_id, destroyed_at) VALUES (?, NULL, NULL, now())
+                ON CONFLICT (key_id) DO UPDATE SET wrapped_keyset = NULL, kek_id = NULL,
+                    destroyed_at = COALESCE(data_key.destroyed_at, now())""", keyId);
+        aeads.put(keyId, new Key<>(KeyStatus.DESTROYED, null));
+    }
+
+    /** Forgets what this instance holds of a key, after another instance destroyed it. */
+    void evict(String keyId) {
+        aeads.invalidate(keyId);
+    }
+
+    /** The keyed hash that indexes subject references; its key is made on first use. */
+    byte[] subjectIndexMac(byte[] input) {
+        PrfSet prf = subjectIndexKey;
+        if (prf == null) {
+            synchronized (this) {
+                if (subjectIndexKey == null) {
+                    if (load(SUBJECT_INDEX).isEmpty()) {
+                        insert(SUBJECT_INDEX, generate(PredefinedPrfParameters.HMAC_SHA256_PRF));
+                    }
+                    StoredKey stored = load(SUBJECT_INDEX).orElseThrow();
+                    subjectIndexKey = primitive(SUBJECT_INDEX, stored, PrfSet.class);
+                }
+                prf = subjectIndexKey;
+            }
+        }
+        try {
+            return prf.computePrimary(input, 32);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the subject index key failed", e);
+        }
+    }
+
+    private record StoredKey(byte[] keyset, String kekId) {
+    }
+
+    private Optional<StoredKey> load(String keyId) {
+        List<StoredKey> rows = jdbc.query("SELECT wrapped_keyset, kek_id FROM data_key WHERE key_id = ?",
+                (rs, row) -> new StoredKey(rs.getBytes("wrapped_keyset"), rs.getString("kek_id")), keyId);
+        return rows.stream().findFirst();
+    }
+
+    private void insert(String keyId, KeysetHandle keyset) {
+        try {
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, keks.current(), associatedData(keyId));
+            jdbc.update("""
+                    INSERT INTO data_key (key_id, wrapped_keyset, kek_id) VALUES (?, ?, ?)
+                    ON CONFLICT (key_id) DO NOTHING""", keyId, wrapped, keks.currentId());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a data key could not be wrapped", e);
+        }
+    }
+
+    private <P> P primitive(String keyId, StoredKey stored, Class<P> type) {
+        Aead kek = keks.byId(stored.kekId()).orElseThrow(() -> new IllegalStateException(
+                "data key " + keyId + " was wrapped by a key-encryption key this service does not have: " + stored.kekId()));
+        try {
+            KeysetHandle keyset = TinkProtoKeysetFormat.parseEncryptedKeyset(stored.keyset(), kek, associatedData(keyId));
+            return keyset.getPrimitive(RegistryConfiguration.get(), type);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("data key " + keyId + " could not be unwrapped", e);
+        }
+    }
+
+    private static KeysetHandle generate(com.google.crypto.tink.Parameters parameters) {
+        try {
+            return KeysetHandle.generateNew(parameters);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a data key could not be generated", e);
+        }
+    }
+
+    private static byte[] associatedData(String keyId) {
+        return ("safecase data key " + keyId).getBytes(StandardCharsets.UTF_8);
+    }
+}

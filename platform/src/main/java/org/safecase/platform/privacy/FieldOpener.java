@@ -1,0 +1,24 @@
+package org.safecase.platform.privacy;
+
+import org.safecase.events.Sealed;
+
+import java.util.UUID;
+
+/**
+ * Opens the sealed fields of an incident's events for an authorised reader: the text, or
+ * {@link Sealed#ERASED} where a key was destroyed; null stays null. {@link PersonalData} is the one
+ * implementation; readers that only need this take it, so they never seal or destroy.
+ */
+public interface FieldOpener {
+
+    /** A field about the incident. */
+    String open(UUID incidentId, String field, Sealed sealed);
+
+    /** A field about one person of the incident. */
+    String openFor(UUID incidentId, UUID subjectId, String field, Sealed sealed);
+
+    /** Whether a text is one of the markers shown in place of a field that cannot be read. */
+    static boolean isMarker(String text) {
+        return Sealed.ERASED.equals(text) || Sealed.UNREADABLE.equals(text);
+    }
+}
