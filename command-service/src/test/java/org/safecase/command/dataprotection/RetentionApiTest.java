@@ -45,6 +45,20 @@ class RetentionApiTest extends CommandServiceTest {
     }
 
     @Test
+    void givenTheYoungestPupilErasedThenTheDateFollowsTheNextYoungestAndNoLongerRevealsTheErasedBirthDate() {
+        String younger = "UPN-" + UUID.randomUUID();
+        String id = report("SG-CP", """
+                {"type": "PUPIL", "reference": "UPN-%s", "dateOfBirth": "2010-03-04"},
+                {"type": "PUPIL", "reference": "%s", "dateOfBirth": "2012-09-10"}""".formatted(UUID.randomUUID(), younger));
+        assertThat(due(id, "2100-01-01").orElseThrow().get("dueOn").asString()).isEqualTo("2037-09-10");
+
+        assertThat(http().post("/api/v1/subjects/" + younger + "/erasure", "dpo.trust",
+                "{\"schoolId\": \"SCH-A\", \"reason\": \"recorded in error\"}").status()).isEqualTo(200);
+
+        assertThat(due(id, "2100-01-01").orElseThrow().get("dueOn").asString()).isEqualTo("2035-03-04");
+    }
+
+    @Test
     void givenAnAllegationAgainstStaffThenTheDateMovesWhenItIsReclassifiedAsChildProtection() {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         String id = report("INA-CYBERBULLY", """

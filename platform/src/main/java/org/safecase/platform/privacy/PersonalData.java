@@ -43,8 +43,9 @@ public class PersonalData implements FieldOpener {
      */
     public static PersonalData standalone(String jdbcUrl, String username, String password, String keyEncryptionKey) {
         PrivacyProperties properties = new PrivacyProperties(keyEncryptionKey, java.util.List.of(),
-                new PrivacyProperties.Datasource(jdbcUrl, username, password, 4), java.time.Duration.ofMinutes(5), 100_000);
-        PrivacyDatabase database = new PrivacyDatabase(properties.datasource());
+                new PrivacyProperties.Datasource(jdbcUrl, username, password, 4), java.time.Duration.ofMinutes(5), 100_000,
+                false);
+        PrivacyDatabase database = new PrivacyDatabase(properties.datasource(), properties.migrate());
         return new PersonalData(new DataKeys(database, new ConfiguredKeyEncryptionKeys(properties.kek(),
                 properties.previousKeks()), properties.keyCacheTtl(), properties.keyCacheSize()), database);
     }

@@ -12,7 +12,7 @@ class PrivacyConfiguration {
 
     @Bean(destroyMethod = "close")
     PrivacyDatabase privacyDatabase(PrivacyProperties properties) {
-        return new PrivacyDatabase(properties.datasource());
+        return new PrivacyDatabase(properties.datasource(), properties.migrate());
     }
 
     @Bean

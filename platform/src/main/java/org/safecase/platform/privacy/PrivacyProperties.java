@@ -17,11 +17,14 @@ import java.util.List;
  *                    backup once the oldest backup that held it has expired
  * @param keyCacheTtl how long an unwrapped key is kept in memory; a key destroyed by another instance is
  *                    unusable here at the latest this long after
+ * @param migrate     whether this service applies the privacy database's migrations; false where its login
+ *                    has only the privileges of {@code deploy/postgres/privacy-grants.sql}
  */
 @ConfigurationProperties("safecase.privacy")
 public record PrivacyProperties(String kek, @DefaultValue List<String> previousKeks, Datasource datasource,
                                 @DefaultValue("PT5M") Duration keyCacheTtl,
-                                @DefaultValue("100000") long keyCacheSize) {
+                                @DefaultValue("100000") long keyCacheSize,
+                                @DefaultValue("true") boolean migrate) {
 
     public record Datasource(String url, String username, @DefaultValue("") String password,
                              @DefaultValue("10") int maximumPoolSize) {
