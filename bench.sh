@@ -2,9 +2,11 @@
 # The pipeline benchmark: starts a throwaway local stack (fresh data directory, non-default ports, loopback
 # only), measures, appends a dated section to BENCHMARKS.md and always stops the stack.
 #
-#   ./bench.sh [all | ceiling | commands | latency | rebuild ...]     (default: all, in that order)
+#   ./bench.sh [all | ceiling | privacy | commands | latency | rebuild ...]     (default: all, in that order)
 #
 #   ceiling   PostgreSQL's single-row insert ceiling on the stack's own server (pgbench, fsync on)
+#   privacy   what encrypting personal data costs: a field sealed/opened, a report and a note, a projected
+#             event (warm and cold keys), a read-log entry (in the bench JVM, against the stack's PostgreSQL)
 #   commands  commands/s (closed loop, BENCH_CLIENTS clients), event-store appends/s, Kafka consume ceiling
 #   latency   command response -> case timeline at BENCH_LATENCY_RATE commands/s (open loop)
 #   rebuild   BENCH_EVENTS synthetic events to the topic, live catch-up, Kafka ceiling, projection rebuild
@@ -12,7 +14,8 @@
 # Environment (defaults; BENCH_QUICK=1 gives a ~2-minute smoke run with small values):
 #   BENCH_QUICK=0  BENCH_CLIENTS=8,16  BENCH_WARMUP_S=15  BENCH_DURATION_S=20
 #   BENCH_LATENCY_RATE=100  BENCH_LATENCY_WARMUP_S=5  BENCH_LATENCY_DURATION_S=60  BENCH_LATENCY_GIVE_UP_MS=10000
-#   BENCH_EVENTS=1000000  BENCH_CATCHUP_TIMEOUT_S=2400  BENCH_REBUILD_TIMEOUT_S=2400
+#   BENCH_EVENTS=1000000  BENCH_CATCHUP_TIMEOUT_S=2400  BENCH_REBUILD_TIMEOUT_S=2400  BENCH_GENERATOR_THREADS=4
+#   BENCH_PRIVACY_FIELDS=20000  BENCH_PRIVACY_COMMANDS=2000  BENCH_PRIVACY_INCIDENTS=1000 (iterations of each measure)
 #   BENCH_PGBENCH_SECONDS=10  BENCH_PGBENCH_RUNS=3 (median)  BENCH_PGBENCH_CLIENTS="1 8"
 #   BENCH_PG_PORT=25432  BENCH_KAFKA_PORT=29092  BENCH_KAFKA_CONTROLLER_PORT=29093
 #   BENCH_COMMAND_PORT=28081  BENCH_QUERY_PORT=28082  BENCH_STARTUP_TIMEOUT_S=240
@@ -28,11 +31,11 @@ if [[ ${#phases[@]} -eq 0 ]]; then phases=(all); fi
 run_ceiling=0; java_phases=()
 for phase in "${phases[@]}"; do
   case "$phase" in
-    all) run_ceiling=1; java_phases+=(commands latency rebuild) ;;
+    all) run_ceiling=1; java_phases+=(privacy commands latency rebuild) ;;
     ceiling) run_ceiling=1 ;;
-    commands|latency|rebuild) java_phases+=("$phase") ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "bench.sh: unknown phase '$phase' (all, ceiling, commands, latency, rebuild)" >&2; exit 2 ;;
+    privacy|commands|latency|rebuild) java_phases+=("$phase") ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench.sh: unknown phase '$phase' (all, ceiling, privacy, commands, latency, rebuild)" >&2; exit 2 ;;
   esac
 done
 
@@ -259,6 +262,7 @@ if [[ ${#java_phases[@]} -gt 0 ]]; then
   BENCH_REPORT="$report" BENCH_COMMAND_LINE="$command_line" \
   BENCH_COMMAND_URL="http://localhost:$command_port" BENCH_QUERY_URL="http://localhost:$query_port" \
   BENCH_JDBC_URL="jdbc:postgresql://localhost:$pg_port/safecase_events" BENCH_KAFKA="127.0.0.1:$kafka_port" \
+  BENCH_PRIVACY_JDBC_URL="jdbc:postgresql://localhost:$pg_port/safecase_privacy" BENCH_KEK_FILE="$work/data/key-encryption-key" \
     timeout -s TERM "$java_timeout" "$java_bin" -Xmx1g -jar "$work/jars/bench-$version-exec.jar" "${java_phases[@]}" </dev/null &
   bench_pid=$!
   wait "$bench_pid"

@@ -1,5 +1,8 @@
 package org.safecase.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +17,8 @@ final class Config {
     final String queryUrl;
     final String jdbcUrl;
     final String jdbcUser;
+    final String privacyJdbcUrl;
+    final Path keyEncryptionKeyFile;
     final String kafkaBootstrap;
     final String topic;
     final String queryGroup;
@@ -30,6 +35,11 @@ final class Config {
     final long syntheticEvents;
     final int catchUpTimeoutSeconds;
     final int rebuildTimeoutSeconds;
+    final int generatorThreads;
+
+    final int privacyFieldIterations;
+    final int privacyCommandIterations;
+    final int privacyIncidents;
 
     final Double pgCeiling1;
     final Double pgCeiling8;
@@ -43,6 +53,8 @@ final class Config {
         queryUrl = env.getOrDefault("BENCH_QUERY_URL", "http://localhost:28082");
         jdbcUrl = env.getOrDefault("BENCH_JDBC_URL", "jdbc:postgresql://localhost:25432/safecase_events");
         jdbcUser = env.getOrDefault("BENCH_JDBC_USER", "postgres");
+        privacyJdbcUrl = env.getOrDefault("BENCH_PRIVACY_JDBC_URL", "jdbc:postgresql://localhost:25432/safecase_privacy");
+        keyEncryptionKeyFile = Path.of(env.getOrDefault("BENCH_KEK_FILE", "key-encryption-key"));
         kafkaBootstrap = env.getOrDefault("BENCH_KAFKA", "127.0.0.1:29092");
         topic = env.getOrDefault("BENCH_TOPIC", "safecase.incident-events");
         queryGroup = env.getOrDefault("BENCH_QUERY_GROUP", "safecase-query-service");
@@ -60,12 +72,27 @@ final class Config {
         syntheticEvents = Long.parseLong(env.getOrDefault("BENCH_EVENTS", quick ? "20000" : "1000000"));
         catchUpTimeoutSeconds = integer(env, "BENCH_CATCHUP_TIMEOUT_S", quick ? 300 : 2400);
         rebuildTimeoutSeconds = integer(env, "BENCH_REBUILD_TIMEOUT_S", quick ? 300 : 2400);
+        generatorThreads = integer(env, "BENCH_GENERATOR_THREADS", 4);
+
+        privacyFieldIterations = integer(env, "BENCH_PRIVACY_FIELDS", quick ? 5_000 : 20_000);
+        privacyCommandIterations = integer(env, "BENCH_PRIVACY_COMMANDS", quick ? 500 : 2_000);
+        privacyIncidents = integer(env, "BENCH_PRIVACY_INCIDENTS", quick ? 200 : 1_000);
 
         pgCeiling1 = decimal(env, "BENCH_PG_CEILING_C1");
         pgCeiling8 = decimal(env, "BENCH_PG_CEILING_C8");
 
         report = Path.of(env.getOrDefault("BENCH_REPORT", "bench-report.md"));
         commandLine = env.getOrDefault("BENCH_COMMAND_LINE", "./bench.sh");
+    }
+
+    /** The stack's key-encryption key, as the services get it (Base64); read when needed, never printed. */
+    String keyEncryptionKey() {
+        try {
+            return Files.readString(keyEncryptionKeyFile).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stack's key-encryption key " + keyEncryptionKeyFile
+                    + " (BENCH_KEK_FILE): " + e.getMessage(), e);
+        }
     }
 
     static Config fromEnvironment() {

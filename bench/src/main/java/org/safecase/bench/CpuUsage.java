@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class CpuUsage {
 
-    private static final String POSTGRES = "postgres";
+    static final String POSTGRES = "postgres";
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final long ticksPerSecond;
@@ -70,6 +70,13 @@ final class CpuUsage {
                     Math.max(0, cores * seconds - busy / (double) ticksPerSecond)));
         }
         return line.toString();
+    }
+
+    /** Core-seconds one part (for example {@code postgres}) used between two snapshots; NaN when it is not watched. */
+    double coreSeconds(Snapshot from, Snapshot to, String part) {
+        Long before = from.ticks().get(part);
+        Long after = to.ticks().get(part);
+        return before == null || after == null ? Double.NaN : Math.max(0, after - before) / (double) ticksPerSecond;
     }
 
     private static boolean postgresWanted(Map<String, Long> pids) {

@@ -41,10 +41,11 @@ final class RebuildPhase {
         CpuUsage.Snapshot cpuStart = cpu.take();
         long started = System.nanoTime();
         System.out.printf("rebuild: producing %,d synthetic events to %s%n", config.syntheticEvents, config.topic);
-        SyntheticEvents.Produced produced = new SyntheticEvents().produce(config, config.syntheticEvents);
+        SyntheticEvents.Produced produced = new SyntheticEvents(StackPrivacy.forTheGenerator(config))
+                .produce(config, config.syntheticEvents);
         long topicTotal = kafka.totalRecords();
-        System.out.printf("rebuild: produced %,d events in %.1f s; topic now holds %,d records; waiting for the query service%n",
-                produced.events(), produced.seconds(), topicTotal);
+        System.out.printf("rebuild: generated and produced %,d events in %.1f s (%s); topic now holds %,d records; "
+                + "waiting for the query service%n", produced.events(), produced.seconds(), produced.privacyCost(), topicTotal);
         kafka.printSamples();
         QueryService.CatchUp catchUp = query.awaitCaughtUp("rebuild", started, config.catchUpTimeoutSeconds);
         double appliedAfter = query.appliedEvents();
@@ -61,13 +62,16 @@ final class RebuildPhase {
                 + "IncidentReclassified, 60% closed by IncidentClosed; schools SCH-A and SCH-B; pupils `P-nnnnnn`; texts "
                 + "\"synthetic benchmark …\") are produced straight to `" + config.topic + "` as the forwarder writes them "
                 + "(key = incident id, envelope JSON, CloudEvents headers) by one idempotent producer (acks=all, linger 20 ms, "
-                + "256 KB batches, no compression). The topic also holds the earlier phases' records.");
+                + "256 KB batches, no compression). Personal fields are sealed as the command service seals them: a data "
+                + "key per incident made in the stack's privacy database (the generator's sessions with "
+                + "`synchronous_commit=off`), pupils resolved through the keyed subject index once each, then cached. "
+                + "The topic also holds the earlier phases' records.");
         report.blank();
         report.tableHeader("measure", "records", "seconds", "records/s", "note");
         report.row("synthetic production", String.format(Locale.ROOT, "%,d", produced.events()),
                 String.format(Locale.ROOT, "%.1f", produced.seconds()), Report.num(produced.eventsPerSecond()),
-                String.format(Locale.ROOT, "%,d incidents, %.0f bytes/value on average", produced.incidents(),
-                        (double) produced.bytes() / produced.events()));
+                String.format(Locale.ROOT, "%,d incidents, %.0f bytes/value on average; %s", produced.incidents(),
+                        (double) produced.bytes() / produced.events(), produced.privacyCost()));
         double liveApplied = appliedAfter - appliedBefore;
         report.row("live projection (query service's consumer group, from production start to lag 0)",
                 Double.isNaN(liveApplied) ? String.format(Locale.ROOT, "%,d", topicTotal - topicBefore)

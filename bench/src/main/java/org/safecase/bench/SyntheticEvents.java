@@ -26,13 +26,17 @@ import org.safecase.events.PoliceReferralMade;
 import org.safecase.events.ReferralDecision;
 import org.safecase.events.Requirement;
 import org.safecase.events.Role;
+import org.safecase.events.Sealed;
 import org.safecase.events.SanctionApplied;
 import org.safecase.events.SanctionType;
 import org.safecase.events.Source;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectType;
+import org.safecase.platform.privacy.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,21 +45,35 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Synthetic but valid event streams, published to the topic exactly as the command service's forwarder
  * publishes: key = incident id, value = the envelope JSON with the event record as payload, CloudEvents
- * binary-mode headers, record timestamp = recordedAt. No personal data: pupils are {@code P-nnnnnn},
+ * binary-mode headers, record timestamp = recordedAt. Personal fields are sealed as the command service
+ * seals them: each incident gets its data key in the stack's privacy database, each pupil reference is
+ * resolved through the school's keyed subject index, and every text is encrypted with those keys, so that
+ * the query service opens them as it opens real ones. No personal data: pupils are {@code P-nnnnnn},
  * every text says it is synthetic.
  */
 final class SyntheticEvents {
 
     static final String CATALOGUE_VERSION = "2026.1";
     private static final String SOURCE = "/safecase/command-service";
+    /** More than any synthetic incident has: bounds how far the last incidents under way overshoot the count. */
+    private static final int MOST_EVENTS_PER_INCIDENT = 10;
 
     private static final CategoryRef CYBERBULLY = category("INA-CYBERBULLY",
             "Cyber-bullying, including homophobic, biphobic, transphobic and racist bullying", Classification.INAPPROPRIATE);
@@ -81,19 +99,59 @@ final class SyntheticEvents {
     private static final Actor DSL_B = new Actor("dsl.b", Role.DSL);
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final SplittableRandom random = new SplittableRandom(20261124L);
+    private final SplittableRandom random;
+    private final PersonalData personalData;
+    /** school and reference → subject id: the index is asked once per pupil, then the id is reused. */
+    private final Map<String, UUID> subjectIds = new ConcurrentHashMap<>();
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final LongAdder keyNanos = new LongAdder();
+    private final LongAdder keyCpuNanos = new LongAdder();
+    private final LongAdder subjectNanos = new LongAdder();
+    private final LongAdder subjectCpuNanos = new LongAdder();
+    private final LongAdder subjectsResolved = new LongAdder();
+    private final LongAdder sealNanos = new LongAdder();
+    private final LongAdder fieldsSealed = new LongAdder();
+
+    /** The generator of the rebuild phase: the same incidents on every run. */
+    SyntheticEvents(PersonalData personalData) {
+        this(personalData, 20261124L);
+    }
+
+    SyntheticEvents(PersonalData personalData, long seed) {
+        this.personalData = personalData;
+        this.random = new SplittableRandom(seed);
+    }
 
     private static CategoryRef category(String code, String name, Classification classification) {
         return new CategoryRef(code, name, classification, List.of(), CATALOGUE_VERSION);
     }
 
-    record Produced(long events, long incidents, long bytes, double seconds) {
+    /**
+     * What was produced, and what the personal data cost the generator, summed over its worker threads: wall
+     * and CPU seconds for the incident keys made and the subject ids resolved through the index (round
+     * trips included), wall seconds for the fields sealed.
+     */
+    record Produced(long events, long incidents, long bytes, double seconds, int threads, double workerSeconds,
+                    double keySeconds, double keyCpuSeconds, long subjects, double subjectSeconds,
+                    double subjectCpuSeconds, long fields, double sealSeconds) {
         double eventsPerSecond() {
             return events / seconds;
         }
+
+        String privacyCost() {
+            return String.format(Locale.ROOT, "%d generator threads, %.1f thread-seconds in all, of which %,d incident keys "
+                            + "made %.1f s (CPU %.1f s), %,d subject ids resolved through the index, then cached, %.1f s "
+                            + "(CPU %.1f s), %,d fields sealed %.1f s", threads, workerSeconds, incidents, keySeconds,
+                    keyCpuSeconds, subjects, subjectSeconds, subjectCpuSeconds, fields, sealSeconds);
+        }
     }
 
-    /** Produces at least {@code count} events, whole incidents at a time, with a fast idempotent producer. */
+    /**
+     * Produces at least {@code count} events, whole incidents at a time, with a fast idempotent producer.
+     * Worker threads make, seal and send whole incidents (so each incident's events keep their order on its
+     * partition), so that the privacy database's round trips for one incident overlap the others' work.
+     */
     Produced produce(Config config, long count) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap);
@@ -110,52 +168,93 @@ final class SyntheticEvents {
         Instant origin = Instant.now().minus(125, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         long spacingMillis = Math.max(1, Duration.ofDays(120).toMillis() / incidentsEstimate);
         Instant latestReport = Instant.now().minus(5, ChronoUnit.DAYS);   // Kafka refuses timestamps in the future
-        long events = 0;
-        long incidents = 0;
-        long bytes = 0;
+        int threads = Math.max(1, config.generatorThreads);
+        LongAdder events = new LongAdder();
+        LongAdder bytes = new LongAdder();
+        LongAdder workerNanos = new LongAdder();
+        AtomicLong done = new AtomicLong();
+        AtomicLong underWay = new AtomicLong();
+        Semaphore queued = new Semaphore(threads * 4);
         AtomicReference<Exception> failed = new AtomicReference<>();
+        long incidents = 0;
         long started = System.nanoTime();
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
-            while (events < count) {
-                Instant reportedAt = min(origin.plusMillis(incidents * spacingMillis), latestReport);
-                List<IncidentEvent> stream = incident(incidents, reportedAt);
-                long sequence = 0;
-                for (IncidentEvent event : stream) {
-                    UUID eventId = uuid();
-                    byte[] value = envelope(eventId, event, sequence++);
-                    String key = event.incidentId().toString();
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic, null,
-                            event.recordedAt().toEpochMilli(), key, value);
-                    String type = IncidentEventTypes.typeName(event.getClass());
-                    header(record, "ce_specversion", "1.0");
-                    header(record, "ce_id", eventId.toString());
-                    header(record, "ce_type", "org.safecase." + type + ".v" + IncidentEventTypes.schemaVersion(event.getClass()));
-                    header(record, "ce_source", SOURCE);
-                    header(record, "ce_time", event.recordedAt().toString());
-                    header(record, "ce_subject", key);
-                    header(record, "content-type", "application/json");
-                    producer.send(record, (metadata, exception) -> {
-                        if (exception != null) {
-                            failed.compareAndSet(null, exception);
+            while (failed.get() == null) {
+                long sent = events.sum();
+                if (sent >= count && underWay.get() == 0) {
+                    break;
+                }
+                if (sent + underWay.get() * MOST_EVENTS_PER_INCIDENT >= count) {
+                    Thread.sleep(1);   // enough incidents under way to reach the count: wait for them
+                    continue;
+                }
+                queued.acquire();
+                underWay.incrementAndGet();
+                long index = incidents++;
+                Instant reportedAt = min(origin.plusMillis(index * spacingMillis), latestReport);
+                SplittableRandom incidentRandom = nextIncidentRandom();   // the same streams, whichever thread makes them
+                workers.execute(() -> {
+                    long taskStarted = System.nanoTime();
+                    try {
+                        long sequence = 0;
+                        for (IncidentEvent event : incident(index, reportedAt, incidentRandom)) {
+                            bytes.add(send(producer, config, event, sequence++, incidentRandom, failed));
+                            events.increment();
                         }
-                    });
-                    bytes += value.length;
-                    events++;
-                }
-                incidents++;
-                if (failed.get() != null) {
-                    throw new IllegalStateException("Kafka refused a synthetic event", failed.get());
-                }
-                if (incidents % 50_000 == 0) {
-                    System.out.printf("rebuild: produced %,d events (%,d incidents)%n", events, incidents);
-                }
+                        if (done.incrementAndGet() % 50_000 == 0) {
+                            System.out.printf("rebuild: produced %,d events (%,d incidents)%n", events.sum(), done.get());
+                        }
+                    } catch (RuntimeException e) {
+                        failed.compareAndSet(null, e);
+                    } finally {
+                        workerNanos.add(System.nanoTime() - taskStarted);
+                        underWay.decrementAndGet();
+                        queued.release();
+                    }
+                });
+            }
+            workers.shutdown();
+            if (!workers.awaitTermination(5, TimeUnit.MINUTES)) {
+                failed.compareAndSet(null, new IllegalStateException("the generator's workers did not finish"));
             }
             producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while producing synthetic events", e);
+        } finally {
+            workers.shutdownNow();
         }
         if (failed.get() != null) {
-            throw new IllegalStateException("Kafka refused a synthetic event", failed.get());
+            throw new IllegalStateException("a synthetic event could not be made or sent", failed.get());
         }
-        return new Produced(events, incidents, bytes, (System.nanoTime() - started) / 1e9);
+        return new Produced(events.sum(), incidents, bytes.sum(), (System.nanoTime() - started) / 1e9, threads,
+                workerNanos.sum() / 1e9, keyNanos.sum() / 1e9, keyCpuNanos.sum() / 1e9, subjectsResolved.sum(),
+                subjectNanos.sum() / 1e9, subjectCpuNanos.sum() / 1e9, fieldsSealed.sum(), sealNanos.sum() / 1e9);
+    }
+
+    /** Sends one event as the forwarder does; the value's size in bytes. */
+    private int send(KafkaProducer<String, byte[]> producer, Config config, IncidentEvent event, long sequence,
+                     SplittableRandom random, AtomicReference<Exception> failed) {
+        UUID eventId = uuid(random);
+        byte[] value = envelope(eventId, event, sequence);
+        String key = event.incidentId().toString();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic, null,
+                event.recordedAt().toEpochMilli(), key, value);
+        String type = IncidentEventTypes.typeName(event.getClass());
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", eventId.toString());
+        header(record, "ce_type", "org.safecase." + type + ".v" + IncidentEventTypes.schemaVersion(event.getClass()));
+        header(record, "ce_source", SOURCE);
+        header(record, "ce_time", event.recordedAt().toString());
+        header(record, "ce_subject", key);
+        header(record, "content-type", "application/json");
+        producer.send(record, (metadata, exception) -> {
+            if (exception != null) {
+                failed.compareAndSet(null, exception);
+            }
+        });
+        return value.length;
     }
 
     /** The envelope as the forwarder serialises it: the event record, as a JSON tree, is the payload. */
@@ -167,28 +266,45 @@ final class SyntheticEvents {
         return json.writeValueAsBytes(envelope);
     }
 
-    /** One incident's whole stream: reported, then a realistic handful of follow-ups, often closed. */
-    List<IncidentEvent> incident(long index, Instant reportedAt) {
-        UUID id = uuid();
+    /** A pupil of the incident: the subject id names their key; the reference is needed again for a sanction. */
+    private record Pupil(UUID subjectId, String reference) {
+    }
+
+    /**
+     * One incident's whole stream: reported, then a realistic handful of follow-ups, often closed. Its data
+     * key is made first and its fields sealed as the command service seals them.
+     */
+    List<IncidentEvent> incident(long index, Instant reportedAt, SplittableRandom random) {
+        UUID id = uuid(random);
+        long keyStarted = System.nanoTime();
+        long keyCpuStarted = threads.getCurrentThreadCpuTime();
+        personalData.createIncidentKey(id);
+        keyCpuNanos.add(threads.getCurrentThreadCpuTime() - keyCpuStarted);
+        keyNanos.add(System.nanoTime() - keyStarted);
         boolean schoolA = index % 3 != 2;
         String school = schoolA ? "SCH-A" : "SCH-B";
         Actor reporter = schoolA ? (index % 2 == 0 ? INTEGRATION_A : STAFF_A) : DSL_B;
         Actor lead = schoolA ? DSL_A : DSL_B;
         CategoryRef category = CATEGORIES[random.nextInt(CATEGORIES.length)];
         int subjectCount = 1 + (random.nextInt(10) < 7 ? 0 : random.nextInt(1, 3));
+        List<Pupil> pupils = new ArrayList<>();
         List<Subject> subjects = new ArrayList<>();
         for (int i = 0; i < subjectCount; i++) {
             // a pool of 20,000 pupil references, so that repeat infringements across incidents exist (R16)
             String reference = String.format("P-%06d", random.nextInt(20_000));
-            if (subjects.stream().noneMatch(s -> s.reference().equals(reference))) {
-                subjects.add(new Subject(SubjectType.PUPIL, reference,
-                        i == 0 ? Involvement.ALLEGED : Involvement.AFFECTED, "Y" + random.nextInt(7, 12)));
+            String yearGroup = "Y" + random.nextInt(7, 12);
+            if (pupils.stream().noneMatch(p -> p.reference().equals(reference))) {
+                UUID subjectId = subjectId(school, reference);
+                pupils.add(new Pupil(subjectId, reference));
+                subjects.add(new Subject(subjectId, SubjectType.PUPIL, sealFor(id, subjectId, "reference", reference),
+                        i == 0 ? Involvement.ALLEGED : Involvement.AFFECTED, sealFor(id, subjectId, "yearGroup", yearGroup),
+                        null));
             }
         }
         List<IncidentEvent> events = new ArrayList<>();
         Instant at = reportedAt;
         events.add(new IncidentReported(id, school, reporter, at, category, at.minus(45, ChronoUnit.MINUTES),
-                "synthetic benchmark incident", subjects, random.nextInt(4) == 0,
+                seal(id, "summary", "synthetic benchmark incident"), subjects, random.nextInt(4) == 0,
                 reporter == INTEGRATION_A ? new Source("SYNTHETIC", String.format("S-%07d", index)) : null,
                 false, List.of()));
         boolean escalated = false;
@@ -198,57 +314,103 @@ final class SyntheticEvents {
             at = at.plus(random.nextInt(5, 180), ChronoUnit.MINUTES);
             int pick = random.nextInt(100);
             if (pick < 40) {
-                events.add(new NoteAdded(id, school, random.nextBoolean() ? lead : reporter, at, "synthetic benchmark note"));
+                events.add(new NoteAdded(id, school, random.nextBoolean() ? lead : reporter, at,
+                        seal(id, "text", "synthetic benchmark note")));
             } else if (pick < 58 && !escalated) {
                 escalated = true;
-                events.add(new IncidentEscalated(id, school, reporter, at, EscalationTarget.DSL, "synthetic benchmark escalation"));
+                events.add(new IncidentEscalated(id, school, reporter, at, EscalationTarget.DSL,
+                        seal(id, "reason", "synthetic benchmark escalation")));
             } else if (pick < 80) {
-                Subject subject = subjects.get(random.nextInt(subjects.size()));
+                Pupil pupil = pupils.get(random.nextInt(pupils.size()));
                 SanctionType type = SANCTIONS[random.nextInt(SANCTIONS.length)];
                 LocalDate startsOn = LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(1);
-                events.add(new SanctionApplied(id, school, lead, at, subject.reference(), subject.type(), type, startsOn,
-                        type.isTimed() ? startsOn.plusDays(random.nextInt(1, 8)) : null, null));
+                events.add(new SanctionApplied(id, school, lead, at, pupil.subjectId(),
+                        sealFor(id, pupil.subjectId(), "subjectReference", pupil.reference()), SubjectType.PUPIL, type,
+                        startsOn, type.isTimed() ? startsOn.plusDays(random.nextInt(1, 8)) : null, null));
             } else if (pick < 90) {
                 events.add(new ExternalReferralRecorded(id, school, lead, at,
                         random.nextBoolean() ? Agency.CHILDRENS_SERVICES : Agency.OTHER,
                         random.nextBoolean() ? ReferralDecision.REFERRED : ReferralDecision.NOT_REFERRED,
-                        "synthetic benchmark rationale", null, at));
+                        seal(id, "rationale", "synthetic benchmark rationale"), null, at));
             } else if (pick < 95 && !policeReferred) {
                 policeReferred = true;
-                events.add(new PoliceReferralMade(id, school, lead, at, "Synthetic Constabulary",
-                        String.format("CR-%06d", index % 1_000_000), at, null));
+                events.add(policeReferral(id, school, lead, at, index));
             } else if (category != CHILD_PROTECTION && category != ILLEGAL_OTHER) {
                 CategoryRef to = category == CYBERBULLY ? SOCIAL : CYBERBULLY;
-                events.add(new IncidentReclassified(id, school, lead, at, category, to, "synthetic benchmark reclassification"));
+                events.add(new IncidentReclassified(id, school, lead, at, category, to,
+                        seal(id, "reason", "synthetic benchmark reclassification")));
                 category = to;
             } else {
-                events.add(new NoteAdded(id, school, lead, at, "synthetic benchmark note"));
+                events.add(new NoteAdded(id, school, lead, at, seal(id, "text", "synthetic benchmark note")));
             }
         }
         if (random.nextInt(100) < 60) {
             // only a closure the policy allows: the DSL involved and the police referral on record where required
             if (category == CHILD_PROTECTION && !escalated) {
                 at = at.plus(10, ChronoUnit.MINUTES);
-                events.add(new IncidentEscalated(id, school, reporter, at, EscalationTarget.DSL, "synthetic benchmark escalation"));
+                events.add(new IncidentEscalated(id, school, reporter, at, EscalationTarget.DSL,
+                        seal(id, "reason", "synthetic benchmark escalation")));
             }
             if (category == ILLEGAL_OTHER && !policeReferred) {
                 at = at.plus(10, ChronoUnit.MINUTES);
-                events.add(new PoliceReferralMade(id, school, lead, at, "Synthetic Constabulary",
-                        String.format("CR-%06d", index % 1_000_000), at, null));
+                events.add(policeReferral(id, school, lead, at, index));
             }
             at = at.plus(random.nextInt(60, 2000), ChronoUnit.MINUTES);
             Outcome outcome = category == ILLEGAL_OTHER ? Outcome.POLICE_ACTION
                     : random.nextBoolean() ? Outcome.INTERNAL_ACTION : Outcome.NO_FURTHER_ACTION;
-            events.add(new IncidentClosed(id, school, lead, at, outcome, "synthetic benchmark closure"));
+            events.add(new IncidentClosed(id, school, lead, at, outcome, seal(id, "summary", "synthetic benchmark closure")));
         }
         return events;
+    }
+
+    private PoliceReferralMade policeReferral(UUID id, String school, Actor lead, Instant at, long index) {
+        return new PoliceReferralMade(id, school, lead, at, "Synthetic Constabulary",
+                seal(id, "crimeReference", String.format("CR-%06d", index % 1_000_000)), at, null);
+    }
+
+    /** The pupil's subject id, from the school's keyed index the first time (which makes their key), then remembered. */
+    private UUID subjectId(String school, String reference) {
+        String key = school + '/' + reference;
+        UUID known = subjectIds.get(key);
+        if (known != null) {
+            return known;
+        }
+        long started = System.nanoTime();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
+        UUID resolved = personalData.subject(school, reference);
+        subjectCpuNanos.add(threads.getCurrentThreadCpuTime() - cpuStarted);
+        subjectNanos.add(System.nanoTime() - started);
+        subjectsResolved.increment();
+        UUID raced = subjectIds.putIfAbsent(key, resolved);   // the index gives another thread the same id
+        return raced != null ? raced : resolved;
+    }
+
+    private Sealed seal(UUID incidentId, String field, String text) {
+        long started = System.nanoTime();
+        Sealed sealed = personalData.seal(incidentId, field, text);
+        sealNanos.add(System.nanoTime() - started);
+        fieldsSealed.increment();
+        return sealed;
+    }
+
+    private Sealed sealFor(UUID incidentId, UUID subjectId, String field, String text) {
+        long started = System.nanoTime();
+        Sealed sealed = personalData.sealFor(incidentId, subjectId, field, text);
+        sealNanos.add(System.nanoTime() - started);
+        fieldsSealed.increment();
+        return sealed;
+    }
+
+    /** A random stream for each incident, split from the generator's own: the same incidents on every run. */
+    SplittableRandom nextIncidentRandom() {
+        return random.split();
     }
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }
 
-    private UUID uuid() {
+    private static UUID uuid(SplittableRandom random) {
         long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
