@@ -81,9 +81,17 @@ public class DataKeys {
         if (key.status() != KeyStatus.ABSENT) {
             return key;
         }
-        insert(keyId, generate(PredefinedAeadParameters.AES256_GCM));
-        aeads.invalidate(keyId);
-        return find(keyId);
+        KeysetHandle keyset = generate(PredefinedAeadParameters.AES256_GCM);
+        if (!insert(keyId, keyset)) {
+            return find(keyId); // another instance made it first, or destroyed it meanwhile
+        }
+        try {
+            Key<Aead> made = new Key<>(KeyStatus.PRESENT, keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
+            aeads.put(keyId, made);
+            return made;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a data key could not be used", e);
+        }
     }
 
     /**
@@ -134,12 +142,13 @@ public class DataKeys {
         return rows.stream().findFirst();
     }
 
-    private void insert(String keyId, KeysetHandle keyset) {
+    /** Whether this key was stored: false if a key by this id exists (or was destroyed) already. */
+    private boolean insert(String keyId, KeysetHandle keyset) {
         try {
             byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, keks.current(), associatedData(keyId));
-            jdbc.update("""
+            return jdbc.update("""
                     INSERT INTO data_key (key_id, wrapped_keyset, kek_id) VALUES (?, ?, ?)
-                    ON CONFLICT (key_id) DO NOTHING""", keyId, wrapped, keks.currentId());
+                    ON CONFLICT (key_id) DO NOTHING""", keyId, wrapped, keks.currentId()) == 1;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a data key could not be wrapped", e);
         }
