@@ -1,5 +1,6 @@
 package org.safecase.platform.problem;
 
+import org.safecase.platform.privacy.PersonalDataUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +34,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
         return ResponseEntity.status(refusal.status()).body(ProblemResponses.of(refusal));
+    }
+
+    /**
+     * A key destroyed between the checks of a command and the sealing of its fields: an erasure or a
+     * disposal won the race. The command is refused as it would have been a moment later.
+     */
+    @ExceptionHandler(PersonalDataUnavailableException.class)
+    ResponseEntity<ProblemDetail> personalDataGone(PersonalDataUnavailableException e) {
+        return refused(Refusal.byRule("PERSONAL_DATA_ERASED",
+                "The incident was disposed of, or the person erased, while this request was made"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
