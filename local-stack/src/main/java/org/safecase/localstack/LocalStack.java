@@ -336,9 +336,11 @@ public final class LocalStack {
         out.println(" Query service    " + queryUrl);
         out.println(" PostgreSQL 16    " + postgres.jdbcUrl(COMMAND_DATABASE) + "   (command service)");
         out.println("                  " + postgres.jdbcUrl(QUERY_DATABASE) + "    (query service)");
+        out.println("                  " + postgres.jdbcUrl(ServiceLauncher.PRIVACY_DATABASE)
+                + "  (both: data keys, subject index, read log)");
         out.println("                  user " + postgres.username() + ", no password (local trust auth)");
         out.println(" Kafka (KRaft)    bootstrap " + kafka.bootstrapServers());
-        out.println(" Data directory   " + settings.dataDir);
+        out.println(" Data directory   " + settings.dataDir + "  (with the key-encryption key: keep it with the data)");
         out.println(" Logs             " + settings.logsDir().resolve("command-service.log"));
         out.println("                  " + settings.logsDir().resolve("query-service.log"));
         out.println("                  " + settings.postgresLog());
@@ -366,6 +368,8 @@ public final class LocalStack {
             {"dsl.b", "DSL", "SCH-B"},
             {"auditor", "AUDITOR", "TRUST-1"},
             {"governor.trust", "GOVERNOR", "TRUST-1"},
+            {"operator", "OPERATOR", "TRUST-1"},
+            {"dpo.trust", "DPO", "TRUST-1"},
     };
 
     /** Keeps the previous run's log as {@code <name>.1}, so that this run's log starts empty. */
