@@ -10,13 +10,14 @@ import org.safecase.events.Actor;
 import org.safecase.events.Agency;
 import org.safecase.events.CategoryRef;
 import org.safecase.events.Classification;
+import org.safecase.events.CloudEventHeaders;
 import org.safecase.events.EscalationTarget;
+import org.safecase.events.EventHashes;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
-import org.safecase.events.IncidentEventTypes;
 import org.safecase.events.IncidentReclassified;
 import org.safecase.events.IncidentReported;
 import org.safecase.events.Involvement;
@@ -71,7 +72,6 @@ import java.util.concurrent.atomic.LongAdder;
 final class SyntheticEvents {
 
     static final String CATALOGUE_VERSION = "2026.1";
-    private static final String SOURCE = "/safecase/command-service";
     /** More than any synthetic incident has: bounds how far the last incidents under way overshoot the count. */
     private static final int MOST_EVENTS_PER_INCIDENT = 10;
 
@@ -198,8 +198,12 @@ final class SyntheticEvents {
                     long taskStarted = System.nanoTime();
                     try {
                         long sequence = 0;
+                        String previousHash = EventHashes.GENESIS;
                         for (IncidentEvent event : incident(index, reportedAt, incidentRandom)) {
-                            bytes.add(send(producer, config, event, sequence++, incidentRandom, failed));
+                            IncidentEventEnvelope envelope = EventHashes.envelope(uuid(incidentRandom), sequence++, event,
+                                    previousHash, null, json);
+                            previousHash = envelope.hash();
+                            bytes.add(send(producer, config, envelope, failed));
                             events.increment();
                         }
                         if (done.incrementAndGet() % 50_000 == 0) {
@@ -233,37 +237,19 @@ final class SyntheticEvents {
                 subjectNanos.sum() / 1e9, subjectCpuNanos.sum() / 1e9, fieldsSealed.sum(), sealNanos.sum() / 1e9);
     }
 
-    /** Sends one event as the forwarder does; the value's size in bytes. */
-    private int send(KafkaProducer<String, byte[]> producer, Config config, IncidentEvent event, long sequence,
-                     SplittableRandom random, AtomicReference<Exception> failed) {
-        UUID eventId = uuid(random);
-        byte[] value = envelope(eventId, event, sequence);
-        String key = event.incidentId().toString();
+    /** Sends one event as the forwarder does (envelope and headers made where the forwarder's are); its size in bytes. */
+    private int send(KafkaProducer<String, byte[]> producer, Config config, IncidentEventEnvelope envelope,
+                     AtomicReference<Exception> failed) {
+        byte[] value = json.writeValueAsBytes(envelope);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic, null,
-                event.recordedAt().toEpochMilli(), key, value);
-        String type = IncidentEventTypes.typeName(event.getClass());
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", eventId.toString());
-        header(record, "ce_type", "org.safecase." + type + ".v" + IncidentEventTypes.schemaVersion(event.getClass()));
-        header(record, "ce_source", SOURCE);
-        header(record, "ce_time", event.recordedAt().toString());
-        header(record, "ce_subject", key);
-        header(record, "content-type", "application/json");
+                envelope.recordedAt().toEpochMilli(), envelope.incidentId().toString(), value);
+        CloudEventHeaders.of(envelope, CloudEventHeaders.SOURCE).forEach((name, header) -> header(record, name, header));
         producer.send(record, (metadata, exception) -> {
             if (exception != null) {
                 failed.compareAndSet(null, exception);
             }
         });
         return value.length;
-    }
-
-    /** The envelope as the forwarder serialises it: the event record, as a JSON tree, is the payload. */
-    private byte[] envelope(UUID eventId, IncidentEvent event, long sequence) {
-        Class<? extends IncidentEvent> type = event.getClass();
-        IncidentEventEnvelope envelope = new IncidentEventEnvelope(eventId, event.incidentId(), event.schoolId(), sequence,
-                IncidentEventTypes.typeName(type), IncidentEventTypes.schemaVersion(type), event.recordedAt(), event.actor(),
-                json.valueToTree(event));
-        return json.writeValueAsBytes(envelope);
     }
 
     /** A pupil of the incident: the subject id names their key; the reference is needed again for a sanction. */

@@ -25,6 +25,15 @@ public final class RawTopic {
      * a minute has passed.
      */
     public static List<String> recordsOf(LocalKafka kafka, String topic, String key, int expected) {
+        return read(kafka, topic, key, expected, true);
+    }
+
+    /** The values alone of the records under one key, as UTF-8 text. */
+    public static List<String> valuesOf(LocalKafka kafka, String topic, String key, int expected) {
+        return read(kafka, topic, key, expected, false);
+    }
+
+    private static List<String> read(LocalKafka kafka, String topic, String key, int expected, boolean withHeaders) {
         List<String> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -36,7 +45,7 @@ public final class RawTopic {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (key.equals(record.key())) {
                         StringBuilder text = new StringBuilder(new String(record.value(), StandardCharsets.UTF_8));
-                        for (Header header : record.headers()) {
+                        for (Header header : withHeaders ? record.headers().toArray() : new Header[0]) {
                             text.append(' ').append(new String(header.value(), StandardCharsets.UTF_8));
                         }
                         records.add(text.toString());

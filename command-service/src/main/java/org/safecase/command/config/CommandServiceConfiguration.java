@@ -31,6 +31,7 @@ class CommandServiceConfiguration {
     CaseReads caseReads() {
         return CaseReads.of("command",
                 CaseRead.get("/api/v1/incidents/{id}/events", "EVENTS"),
+                CaseRead.get("/api/v1/incidents/{id}/verification", "VERIFICATION"),
                 CaseRead.get("/api/v1/subjects/{reference}/export", "EXPORT"));
     }
 
@@ -48,6 +49,7 @@ class CommandServiceConfiguration {
                         "/api/v1/retention/rules").hasRole("DPO")
                 .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/*").hasAnyRole(CASE_HANDLERS)
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events").hasAnyRole("AUDITOR", "DSL", "HEAD_TEACHER")
+                .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/verification").hasRole("AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/actuator/**").authenticated());
     }
 

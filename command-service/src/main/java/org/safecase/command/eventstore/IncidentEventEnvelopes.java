@@ -1,15 +1,21 @@
 package org.safecase.command.eventstore;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.safecase.events.EventHashes;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
-import org.safecase.events.IncidentEventTypes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.UUID;
 
-/** The one mapping from a stored event to the contract's envelope, for auditors and for Kafka alike. */
+/**
+ * The one mapping from a stored event to the contract's envelope, for auditors and for Kafka alike: the
+ * stored form (personal fields sealed), its hash chain from the event's metadata, and its global
+ * position where the message carries it.
+ */
 @Component
 public class IncidentEventEnvelopes {
 
@@ -20,14 +26,23 @@ public class IncidentEventEnvelopes {
     }
 
     public IncidentEventEnvelope envelope(DomainEventMessage<?> message) {
-        IncidentEvent event = (IncidentEvent) message.getPayload();
-        return new IncidentEventEnvelope(UUID.fromString(message.getIdentifier()), event.incidentId(), event.schoolId(),
-                message.getSequenceNumber(), IncidentEventTypes.typeName(event.getClass()),
-                IncidentEventTypes.schemaVersion(event.getClass()), event.recordedAt(), event.actor(),
-                jsonMapper.valueToTree(event));
+        Object previousHash = message.getMetaData().get(EventHashes.PREVIOUS_HASH);
+        Object hash = message.getMetaData().get(EventHashes.HASH);
+        // what the store says the hash is, not what it would be: a reader checks the one against the other
+        return EventHashes.stored(UUID.fromString(message.getIdentifier()), message.getSequenceNumber(),
+                (IncidentEvent) message.getPayload(), previousHash == null ? null : previousHash.toString(),
+                hash == null ? null : hash.toString(), position(message), jsonMapper);
     }
 
     public byte[] serialize(IncidentEventEnvelope envelope) {
         return jsonMapper.writeValueAsBytes(envelope);
+    }
+
+    private static Long position(DomainEventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked) {
+            TrackingToken token = tracked.trackingToken();
+            return token == null ? null : token.position().stream().boxed().findFirst().orElse(null);
+        }
+        return null;
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.safecase.command.eventstore.IncidentEventEnvelopes;
+import org.safecase.events.CloudEventHeaders;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,7 +50,7 @@ class KafkaForwarder {
 
     KafkaForwarder(KafkaTemplate<String, byte[]> kafka, IncidentEventEnvelopes envelopes, MeterRegistry meters,
                    @Value("${safecase.kafka.topic.name:" + IncidentEventEnvelope.TOPIC + "}") String topic,
-                   @Value("${safecase.kafka.cloudevents-source:/safecase/command-service}") String source,
+                   @Value("${safecase.kafka.cloudevents-source:" + CloudEventHeaders.SOURCE + "}") String source,
                    @Value("${safecase.kafka.acknowledgement-timeout:PT60S}") Duration acknowledgementTimeout) {
         this.kafka = kafka;
         this.envelopes = envelopes;
@@ -66,13 +67,7 @@ class KafkaForwarder {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
                 envelope.recordedAt().toEpochMilli(), envelope.incidentId().toString(), envelopes.serialize(envelope));
         // CloudEvents Kafka binding, binary mode: the attributes travel as ce_ headers
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", envelope.eventId().toString());
-        header(record, "ce_type", "org.safecase." + envelope.type() + ".v" + envelope.schemaVersion());
-        header(record, "ce_source", source);
-        header(record, "ce_time", envelope.recordedAt().toString());
-        header(record, "ce_subject", envelope.incidentId().toString());
-        header(record, "content-type", "application/json");
+        CloudEventHeaders.of(envelope, source).forEach((name, value) -> header(record, name, value));
         pendingSends().add(kafka.send(record));
     }
 

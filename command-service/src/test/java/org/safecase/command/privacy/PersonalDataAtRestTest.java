@@ -1,6 +1,7 @@
 package org.safecase.command.privacy;
 
 import org.junit.jupiter.api.Test;
+import org.safecase.command.integrity.ChainBackfill;
 import org.safecase.command.support.CommandServiceTest;
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.localstack.Http.Response;
@@ -25,6 +26,9 @@ class PersonalDataAtRestTest extends CommandServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ChainBackfill backfill;
 
     @Test
     void givenMarkersInASummaryAReferenceAndANoteThenNeitherTheStoreNorTheTopicNorTheKeyStoreHoldsThem() {
@@ -90,6 +94,7 @@ class PersonalDataAtRestTest extends CommandServiceTest {
                 UUID.randomUUID().toString(), id, payload.getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
 
+        backfill.backfill(); // the documented one-time step that gives events of before the hash chain theirs
         JsonNode events = http().get("/api/v1/incidents/" + id + "/events", "auditor").json();
         Response note = http().post("/api/v1/incidents/" + id + "/notes", "dsl.a", "{\"text\": \"Added after the upgrade\"}");
 
@@ -101,5 +106,9 @@ class PersonalDataAtRestTest extends CommandServiceTest {
         assertThat(note.json().get("version").asLong()).isEqualTo(1);
         assertThat(http().get("/api/v1/incidents/" + id + "/events", "auditor").json().get(1).get("payload").get("text")
                 .asString()).isEqualTo("Added after the upgrade");
+        JsonNode verified = http().get("/api/v1/incidents/" + id + "/verification", "auditor").json();
+        assertThat(verified.get("valid").asBoolean()).isTrue();
+        assertThat(verified.get("events").asInt()).isEqualTo(2);
+        assertThat(backfill.backfill()).as("idempotent").isZero();
     }
 }

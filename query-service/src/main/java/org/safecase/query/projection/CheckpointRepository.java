@@ -1,5 +1,6 @@
 package org.safecase.query.projection;
 
+import org.safecase.events.EventHashes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,20 +22,28 @@ public class CheckpointRepository {
 
     /**
      * Locks the incident's checkpoint for the rest of the transaction (creating it at -1, "nothing
-     * applied") and returns its last applied sequence. The lock serialises two consumers that meet
+     * applied", whose hash is the chain's start) and returns it. The lock serialises two consumers that meet
      * on one incident during a rebalance.
      */
-    public long lockLastSequence(String schema, UUID incidentId) {
+    public Checkpoint lock(String schema, UUID incidentId) {
         return jdbc.queryForObject("""
-                INSERT INTO %s AS c (incident_id, last_sequence) VALUES (?, -1)
+                INSERT INTO %s AS c (incident_id, last_sequence, last_hash) VALUES (?, -1, ?)
                 ON CONFLICT (incident_id) DO UPDATE SET last_sequence = c.last_sequence
-                RETURNING last_sequence""".formatted(table(schema, "incident_checkpoint")), Long.class, incidentId);
+                RETURNING last_sequence, last_hash""".formatted(table(schema, "incident_checkpoint")),
+                (rs, row) -> new Checkpoint(rs.getLong("last_sequence"), rs.getString("last_hash")), incidentId,
+                EventHashes.GENESIS);
     }
 
-    public void advance(String schema, UUID incidentId, long sequence) {
+    /** An incident's last applied sequence (-1: none) and the hash of that event (null: not known). */
+    public record Checkpoint(long lastSequence, String lastHash) {
+    }
+
+    /** Moves the checkpoint to this event, whose hash the next event must name as its previous one. */
+    public void advance(String schema, UUID incidentId, long sequence, String hash) {
         jdbc.update("""
-                UPDATE %s SET last_sequence = GREATEST(last_sequence, ?), updated_at = now()
-                WHERE incident_id = ?""".formatted(table(schema, "incident_checkpoint")), sequence, incidentId);
+                UPDATE %s SET last_sequence = ?, last_hash = ?, updated_at = now()
+                WHERE incident_id = ? AND last_sequence < ?""".formatted(table(schema, "incident_checkpoint")),
+                sequence, hash, incidentId, sequence);
     }
 
     /** The incident's last applied sequence (its projected version), or empty if none of its events has been applied. */

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What becomes of a poison event: it goes to the dead-letter topic with the reason (Spring Kafka's
  * exception headers, and {@value #REASON_HEADER} in words that never quote the event), and every live
  * generation records it and moves the incident's checkpoint past it, so the stream goes on and the
- * incident's later events still apply. The dead-letter topic keeps the record for a rebuild after a fix.
+ * incident's later events still apply; except an event that breaks its incident's hash chain
+ * ({@link ChainBrokenException}), which is not the incident's: the checkpoint stays for the genuine one. The dead-letter topic keeps the record for a rebuild after a fix.
  * <p>
  * The database transaction is held open while Kafka acknowledges the dead letter: if either fails,
  * neither counts and the record is tried again (at worst it reaches the dead-letter topic twice).
@@ -49,15 +50,22 @@ class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception failure) {
         EventIdentity event = decoder.identify(record.value() instanceof byte[] bytes ? bytes : null);
         String reason = TransientFailures.reason(failure);
+        boolean chainBroken = TransientFailures.causedBy(failure, ChainBrokenException.class);
         transactions.executeWithoutResult(status -> {
             for (Generation generation : generations.writeGenerations()) {
                 deadLetters.record(generation.schema(), event, record.topic(), record.partition(), record.offset(), reason);
-                writer.passOver(generation.schema(), event, generation.isActive()
-                        ? ProjectionWriter.Mode.LENIENT : ProjectionWriter.Mode.STRICT);
+                if (!chainBroken) {
+                    // a broken link is not the incident's event: its checkpoint stays for the genuine one
+                    writer.passOver(generation.schema(), event, generation.isActive()
+                            ? ProjectionWriter.Mode.LENIENT : ProjectionWriter.Mode.STRICT);
+                }
             }
             publisher.accept(record, consumer, failure);
         });
         metrics.deadLettered();
+        if (chainBroken) {
+            metrics.chainBroken();
+        }
         log.warn("Dead-lettered event {} of incident {} (sequence {}, partition {}, offset {}): {}", event.eventId(),
                 event.incidentId(), event.sequence(), record.partition(), record.offset(), reason);
     }

@@ -26,6 +26,13 @@ public class DeadLetterRepository {
                 reason.length() > 500 ? reason.substring(0, 500) : reason);
     }
 
+    /** The dead-lettered records that broke their incident's hash chain. */
+    public long countChainBroken(String schema) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + table(schema, "dead_lettered_event")
+                + " WHERE reason LIKE '" + ChainBrokenException.REASON + "%'", Long.class);
+        return count == null ? 0 : count;
+    }
+
     public long count(String schema) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM " + table(schema, "dead_lettered_event"), Long.class);
         return count == null ? 0 : count;

@@ -2,11 +2,15 @@ package org.safecase.query.projection;
 
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
+import tools.jackson.databind.JsonNode;
 
 import java.util.UUID;
 
-/** A record of the topic, understood: the contract's envelope and the event it carries. */
-public record DecodedEvent(IncidentEventEnvelope envelope, IncidentEvent event) {
+/**
+ * A record of the topic, understood: the contract's envelope, the event it carries, and the envelope as
+ * published (JSON), over which its hash is checked.
+ */
+public record DecodedEvent(IncidentEventEnvelope envelope, IncidentEvent event, JsonNode published) {
 
     public UUID incidentId() {
         return envelope.incidentId();

@@ -28,6 +28,7 @@ public class IncidentEventDecoder {
     private static final List<String> REQUIRED = List.of("eventId", "incidentId", "schoolId", "sequence", "type",
             "schemaVersion", "recordedAt", "actor", "payload");
     private static final Pattern PRINTABLE_TYPE = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+    private static final java.util.function.Predicate<String> HASH = Pattern.compile("[0-9a-f]{64}").asMatchPredicate();
 
     private final JsonMapper json;
 
@@ -70,14 +71,15 @@ public class IncidentEventDecoder {
         if (event == null || !envelope.incidentId().equals(event.incidentId())) {
             throw new PoisonEventException("the payload and the envelope name different incidents");
         }
-        return new DecodedEvent(envelope, event);
+        return new DecodedEvent(envelope, event, tree);
     }
 
     /** Best effort, for a record that may not decode: whatever identifiers it has. */
     public EventIdentity identify(byte[] value) {
         return tree(value).map(tree -> new EventIdentity(uuid(tree.path("eventId")), uuid(tree.path("incidentId")),
                 tree.path("sequence").isIntegralNumber() ? tree.path("sequence").asLong() : null,
-                tree.path("type").stringValueOpt().map(IncidentEventDecoder::printable).orElse(null)))
+                tree.path("type").stringValueOpt().map(IncidentEventDecoder::printable).orElse(null),
+                tree.path("hash").stringValueOpt().filter(HASH).orElse(null)))
                 .orElse(EventIdentity.UNKNOWN);
     }
 

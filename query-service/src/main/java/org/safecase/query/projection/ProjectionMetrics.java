@@ -26,6 +26,7 @@ public class ProjectionMetrics {
     private final Counter gaps;
     private final Counter deadLettered;
     private final Counter retries;
+    private final Counter chainBroken;
     private final AtomicLong lagMillis = new AtomicLong();
     private volatile Instant lastAppliedAt;
 
@@ -41,6 +42,9 @@ public class ProjectionMetrics {
                 .description("Events applied after a gap in their incident's sequence").register(meters);
         this.deadLettered = Counter.builder("safecase.projection.dead.lettered")
                 .description("Events the projector could not apply, sent to the dead-letter topic").register(meters);
+        this.chainBroken = Counter.builder("safecase.projection.chain.broken")
+                .description("Events refused because they do not continue their incident's hash chain (CHAIN_BROKEN)")
+                .register(meters);
         this.retries = Counter.builder("safecase.projection.retries")
                 .description("Attempts that failed for a reason of the service, not the event, and were retried")
                 .register(meters);
@@ -70,6 +74,14 @@ public class ProjectionMetrics {
 
     void retried() {
         retries.increment();
+    }
+
+    void chainBroken() {
+        chainBroken.increment();
+    }
+
+    public double chainBrokenCount() {
+        return chainBroken.count();
     }
 
     void deadLettered() {

@@ -1,5 +1,6 @@
 package org.safecase.query.projection;
 
+import org.safecase.events.EventHashes;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.UUID;
 /**
  * Applies one event to one generation, inside the caller's transaction, together with the
  * incident's checkpoint: the event changes the projections exactly once however often it is
- * delivered. Every {@link IncidentProjection} bean takes part, in {@code @Order}.
+ * delivered, and only if it continues the incident's hash chain (its hash is the hash of its content,
+ * its previousHash the hash of the last event applied); anything else is a {@link ChainBrokenException}.
+ * Every {@link IncidentProjection} bean takes part, in {@code @Order}.
  */
 @Component
 public class ProjectionWriter {
@@ -16,8 +19,9 @@ public class ProjectionWriter {
     /** How strictly the incident's sequence is followed. */
     public enum Mode {
         /**
-         * For the ACTIVE generation: an event after a gap is applied anyway (the reads should not
-         * stall on a missing event), and reported; a later copy of the missing event is then a duplicate.
+         * For the ACTIVE generation: an event after a gap whose chain still holds (the last event was
+         * dead-lettered without a readable hash) is applied anyway, and reported; one whose chain does
+         * not hold is refused like any broken link.
          */
         LENIENT,
         /**
@@ -50,33 +54,36 @@ public class ProjectionWriter {
     }
 
     public Outcome write(String schema, DecodedEvent event, Mode mode) {
-        Outcome outcome = next(schema, event.incidentId(), event.sequence(), mode);
+        CheckpointRepository.Checkpoint checkpoint = checkpoints.lock(schema, event.incidentId());
+        Outcome outcome = next(checkpoint, event.sequence(), mode);
         if (outcome.applied()) {
+            requireChained(checkpoint, event);
             for (IncidentProjection projection : projections) {
                 projection.apply(event.envelope(), event.event(), schema);
             }
-            checkpoints.advance(schema, event.incidentId(), event.sequence());
+            checkpoints.advance(schema, event.incidentId(), event.sequence(), event.envelope().hash());
         }
         return outcome;
     }
 
     /**
      * Moves an incident's checkpoint past an event that was dead-lettered, as if it had been applied,
-     * so that the incident's later events apply (following the same {@link Mode}).
+     * so that the incident's later events apply (following the same {@link Mode}). Its hash, if it could
+     * be read, is the one the next event must name.
      */
     public Outcome passOver(String schema, EventIdentity event, Mode mode) {
         if (event.incidentId() == null || event.sequence() == null || event.sequence() < 0) {
             return Outcome.DUPLICATE; // the record names no incident's event: there is nothing to pass over
         }
-        Outcome outcome = next(schema, event.incidentId(), event.sequence(), mode);
+        Outcome outcome = next(checkpoints.lock(schema, event.incidentId()), event.sequence(), mode);
         if (outcome.applied()) {
-            checkpoints.advance(schema, event.incidentId(), event.sequence());
+            checkpoints.advance(schema, event.incidentId(), event.sequence(), event.hash());
         }
         return outcome;
     }
 
-    private Outcome next(String schema, UUID incidentId, long sequence, Mode mode) {
-        long last = checkpoints.lockLastSequence(schema, incidentId);
+    private static Outcome next(CheckpointRepository.Checkpoint checkpoint, long sequence, Mode mode) {
+        long last = checkpoint.lastSequence();
         if (sequence <= last) {
             return Outcome.DUPLICATE;
         }
@@ -84,5 +91,20 @@ public class ProjectionWriter {
             return Outcome.APPLIED;
         }
         return mode == Mode.STRICT ? Outcome.NOT_NEXT : Outcome.APPLIED_AFTER_GAP;
+    }
+
+    /** The event's hash is its content's, and it names the last applied event's hash as its previous one. */
+    private static void requireChained(CheckpointRepository.Checkpoint checkpoint, DecodedEvent event) {
+        String previous = event.envelope().previousHash();
+        if (previous == null || event.envelope().hash() == null) {
+            throw new ChainBrokenException("the event carries no hash chain");
+        }
+        if (!EventHashes.hashMatches(event.published())) {
+            throw new ChainBrokenException("the event's hash is not the hash of its content");
+        }
+        if (checkpoint.lastHash() != null && !checkpoint.lastHash().equals(previous)) {
+            throw new ChainBrokenException("its previousHash is not the hash of the incident's last applied event (sequence "
+                    + checkpoint.lastSequence() + ")");
+        }
     }
 }

@@ -35,6 +35,8 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
         builder.up()
                 .withDetail("deadLettered", deadLetters.count(active.schema()))
                 .withDetail("deadLetteredByThisInstance", (long) metrics.deadLetteredCount())
+                .withDetail("chainBroken", deadLetters.countChainBroken(active.schema()))
+                .withDetail("chainBrokenByThisInstance", (long) metrics.chainBrokenCount())
                 .withDetail("appliedByThisInstance", (long) metrics.appliedCount())
                 .withDetail("lastAppliedAt", metrics.lastAppliedAt() == null ? "never" : metrics.lastAppliedAt().toString())
                 .withDetail("lagMillis", metrics.lagMillis())

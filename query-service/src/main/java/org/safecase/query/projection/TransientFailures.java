@@ -45,6 +45,16 @@ public final class TransientFailures {
     }
 
     /** Why an event could not be applied, in words that never quote it. */
+    /** Whether the failure is, or was caused by, the given kind of exception. */
+    public static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String reason(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause

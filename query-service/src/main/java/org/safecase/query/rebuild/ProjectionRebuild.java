@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.safecase.query.projection.ChainBrokenException;
 import org.safecase.query.projection.DecodedEvent;
 import org.safecase.query.projection.Generation;
 import org.safecase.query.projection.IncidentEventDecoder;
@@ -170,8 +171,11 @@ public class ProjectionRebuild {
             if (TransientFailures.isTransient(poison)) {
                 throw poison;
             }
-            transactions.executeWithoutResult(status ->
-                    writer.passOver(schema, decoder.identify(record.value()), ProjectionWriter.Mode.LENIENT));
+            if (!TransientFailures.causedBy(poison, ChainBrokenException.class)) {
+                // as the live consumer: a broken link of a chain is not its incident's event, so not passed over
+                transactions.executeWithoutResult(status ->
+                        writer.passOver(schema, decoder.identify(record.value()), ProjectionWriter.Mode.LENIENT));
+            }
             log.warn("Rebuild passed over a poison record at {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), TransientFailures.reason(poison));
             return false;

@@ -2,6 +2,7 @@ package org.safecase.query.accesslog;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.events.SanctionType;
 import org.safecase.events.SubjectType;
 import org.safecase.localstack.Http.Response;
@@ -104,7 +105,11 @@ class AccessLogTest extends QueryServiceTest {
         assertThat(http().get("/api/v1/subjects/" + pupilReference + "/sanctions", "dsl.a").status()).isEqualTo(200);
         Instant at = Instant.parse(text(single(entries("dpo.trust", "subjectReference=" + pupilReference)), "at"));
 
+        // as the command service erases: the event in the incident's stream, then the key destroyed
+        IncidentEventEnvelope erased = incident.subjectErased(pupilReference, "Art. 17 request");
         personalData.destroySubjectKey(personalData.knownSubject("SCH-A", pupilReference).orElseThrow());
+        stream.send(erased);
+        awaitProjected(incident, 2);
 
         assertThat(entries("dpo.trust", "subjectReference=" + pupilReference)).isEmpty();
         assertThat(entries("dpo.trust", "userId=dsl.a&from=" + at + "&to=" + at.plusNanos(1_000)))

@@ -63,8 +63,10 @@ class ProjectionRebuildTest extends QueryServiceTest {
             assertThat(projectedVersion(before, incidents.get(0))).isEqualTo(7);
         });
         for (String table : projectionTables(before)) {
-            assertThat(differences(before, after, table)).as(table + " " + before + " minus " + after).isZero();
-            assertThat(differences(after, before, table)).as(table + " " + after + " minus " + before).isZero();
+            assertThat(differences(before, after, table)).as(table + " " + before + " minus " + after + ": "
+                    + differingRows(before, after, table)).isZero();
+            assertThat(differences(after, before, table)).as(table + " " + after + " minus " + before + ": "
+                    + differingRows(after, before, table)).isZero();
         }
         Response timeline = http().get("/api/v1/incidents/" + incidents.get(0).id() + "/timeline", "dsl.a");
         assertThat(timeline.status()).isEqualTo(200);
@@ -93,11 +95,19 @@ class ProjectionRebuildTest extends QueryServiceTest {
 
     /** Rows of one generation's table missing from the other's, comparing every column but application times. */
     private long differences(String from, String to, String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM (%s) d".formatted(except(from, to, table)), Long.class);
+    }
+
+    /** The rows {@link #differences} counts, as text, for the failure message. */
+    private List<String> differingRows(String from, String to, String table) {
+        return jdbc.queryForList("SELECT d::text FROM (%s) d LIMIT 5".formatted(except(from, to, table)), String.class);
+    }
+
+    private String except(String from, String to, String table) {
         String columns = String.join(", ", jdbc.queryForList("""
                 SELECT quote_ident(column_name) FROM information_schema.columns
                 WHERE table_schema = ? AND table_name = ? AND coalesce(column_default, '') NOT LIKE 'now()%'
                 ORDER BY ordinal_position""", String.class, from, table));
-        return jdbc.queryForObject("SELECT count(*) FROM (SELECT %s FROM %s.%s EXCEPT ALL SELECT %s FROM %s.%s) d"
-                .formatted(columns, from, table, columns, to, table), Long.class);
+        return "SELECT %s FROM %s.%s EXCEPT ALL SELECT %s FROM %s.%s".formatted(columns, from, table, columns, to, table);
     }
 }

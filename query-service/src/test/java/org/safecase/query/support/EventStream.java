@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.safecase.events.CloudEventHeaders;
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.localstack.SharedTestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,13 +46,7 @@ public final class EventStream {
     public IncidentEventEnvelope send(IncidentEventEnvelope envelope) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(IncidentEventEnvelope.TOPIC, null,
                 envelope.recordedAt().toEpochMilli(), envelope.incidentId().toString(), json.writeValueAsBytes(envelope));
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", envelope.eventId().toString());
-        header(record, "ce_type", "org.safecase." + envelope.type() + ".v" + envelope.schemaVersion());
-        header(record, "ce_source", "/safecase/command-service");
-        header(record, "ce_time", envelope.recordedAt().toString());
-        header(record, "ce_subject", envelope.incidentId().toString());
-        header(record, "content-type", "application/json");
+        CloudEventHeaders.of(envelope, CloudEventHeaders.SOURCE).forEach((name, value) -> header(record, name, value));
         publish(record);
         return envelope;
     }

@@ -11,7 +11,7 @@ import org.safecase.events.IncidentDisposed;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
-import org.safecase.events.IncidentEventTypes;
+import org.safecase.events.EventHashes;
 import org.safecase.events.IncidentReclassified;
 import org.safecase.events.IncidentReopened;
 import org.safecase.events.IncidentReported;
@@ -72,6 +72,7 @@ public final class TestIncident {
     private final PersonalData personalData;
     private CategoryRef category;
     private long next;
+    private String lastHash = EventHashes.GENESIS;
 
     TestIncident(String schoolId, JsonMapper json, PersonalData personalData) {
         this.schoolId = schoolId;
@@ -202,10 +203,11 @@ public final class TestIncident {
         return next;
     }
 
+    /** Chained to the envelope made before it, as the command service chains what it appends. */
     private IncidentEventEnvelope envelope(IncidentEvent event, long sequence) {
-        return new IncidentEventEnvelope(UUID.randomUUID(), id, schoolId, sequence,
-                IncidentEventTypes.typeName(event.getClass()), IncidentEventTypes.schemaVersion(event.getClass()),
-                event.recordedAt(), event.actor(), json.valueToTree(event));
+        IncidentEventEnvelope envelope = EventHashes.envelope(UUID.randomUUID(), sequence, event, lastHash, null, json);
+        lastHash = envelope.hash();
+        return envelope;
     }
 
     private static Instant now() {

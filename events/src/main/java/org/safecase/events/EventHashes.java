@@ -1,0 +1,120 @@
+package org.safecase.events;
+
+import org.erdtman.jcs.JsonCanonicalizer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The hash chain of an incident's events, the one way it is computed, by the command service when an
+ * event is appended, by readers that check it, and by the independent verifier:
+ *
+ * <pre>
+ *   hash = lower-case hex SHA-256 of the RFC 8785 (JCS) canonical UTF-8 form of the envelope
+ *          without its "hash" and "position" members
+ * </pre>
+ *
+ * where the envelope is {@code {eventId, incidentId, schoolId, sequence, type, schemaVersion, recordedAt,
+ * actor, payload, previousHash}} exactly as published, and {@code previousHash} is the hash of the
+ * incident's previous event ({@link #GENESIS} for sequence 0). The payload is the stored form:
+ * personal fields as ciphertext, so erasure and disposal never change a hash. Numbers in an envelope
+ * are integers below 2^53 and strings are valid Unicode; anything else is refused rather than hashed
+ * ambiguously.
+ */
+public final class EventHashes {
+
+    /** The previousHash of an incident's first event: 64 zeros. */
+    public static final String GENESIS = "0".repeat(64);
+
+    /** The metadata keys under which the event store keeps an event's chain. */
+    public static final String HASH = "hash";
+    public static final String PREVIOUS_HASH = "previousHash";
+
+    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+    private EventHashes() {
+    }
+
+    /**
+     * The envelope of a stored event, its hash computed from its content and the previous hash. The
+     * payload is the event as the given mapper writes it (the services' own mapper).
+     */
+    public static IncidentEventEnvelope envelope(UUID eventId, long sequence, IncidentEvent event, String previousHash,
+                                                 Long position, JsonMapper json) {
+        IncidentEventEnvelope unhashed = stored(eventId, sequence, event, previousHash, null, null, json);
+        return stored(eventId, sequence, event, previousHash, hash(json.valueToTree(unhashed)), position, json);
+    }
+
+    /** The envelope of a stored event with the chain the store recorded for it (not recomputed: checked by readers). */
+    public static IncidentEventEnvelope stored(UUID eventId, long sequence, IncidentEvent event, String previousHash,
+                                               String hash, Long position, JsonMapper json) {
+        return new IncidentEventEnvelope(eventId, event.incidentId(), event.schoolId(), sequence,
+                IncidentEventTypes.typeName(event.getClass()), IncidentEventTypes.schemaVersion(event.getClass()),
+                event.recordedAt(), event.actor(), json.valueToTree(event), previousHash, hash, position);
+    }
+
+    /** The hash of an envelope given as JSON (as published, or as served), whatever its hash and position say. */
+    public static String hash(JsonNode envelope) {
+        if (!(envelope instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("an envelope is a JSON object");
+        }
+        ObjectNode hashed = object.deepCopy();
+        hashed.remove("hash");
+        hashed.remove("position");
+        requireHashable(hashed, "");
+        try {
+            byte[] canonical = new JsonCanonicalizer(hashed.toString()).getEncodedUTF8();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the envelope cannot be canonicalised: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a published or served envelope's hash is the hash of its content. */
+    public static boolean hashMatches(JsonNode envelope) {
+        JsonNode claimed = envelope.path("hash");
+        return claimed.isString() && claimed.asString().equals(hash(envelope));
+    }
+
+    /**
+     * RFC 8785's limits, checked before the canonicaliser (which would round a large integer and replace
+     * a lone surrogate silently): integers within 2^53, no fractions, valid Unicode.
+     */
+    private static void requireHashable(JsonNode node, String path) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                requireValidUnicode(field.getKey(), path);
+                requireHashable(field.getValue(), path + "." + field.getKey());
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireHashable(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isNumber()) {
+            if (!node.isIntegralNumber() || !node.canConvertToLong() || Math.abs(node.asLong()) > MAX_SAFE_INTEGER) {
+                throw new IllegalArgumentException("a number at " + path + " is not an integer within 2^53");
+            }
+        } else if (node.isString()) {
+            requireValidUnicode(node.asString(), path);
+        }
+    }
+
+    private static void requireValidUnicode(String text, String path) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("a lone surrogate at " + path);
+            }
+        }
+    }
+}
