@@ -45,12 +45,19 @@ class DemoUsers implements UserDetailsService {
     DemoUsers(Resource resource, JsonMapper jsonMapper, SchoolDirectory schools) {
         try (InputStream in = resource.getInputStream()) {
             List<Entry> entries = jsonMapper.readValue(in, new TypeReference<>() { });
-            this.users = entries.stream()
-                    .map(e -> new AuthenticatedUser(e.username(), e.role(), e.schoolId(),
-                            e.trustId() != null ? e.trustId() : schools.trustOf(e.schoolId()).orElse(null)))
+            this.users = entries.stream().map(e -> user(e, schools))
                     .collect(Collectors.toUnmodifiableMap(AuthenticatedUser::userId, Function.identity()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the demo users " + resource, e);
+        }
+    }
+
+    /** A demo user is held to the rules of a token's identity: a mistake in the file stops the start. */
+    private static AuthenticatedUser user(Entry entry, SchoolDirectory schools) {
+        try {
+            return UserIdentities.resolve(entry.username(), entry.role(), entry.schoolId(), entry.trustId(), schools);
+        } catch (UserIdentities.Rejected rejected) {
+            throw new IllegalStateException("demo user " + entry.username() + ": " + rejected.getMessage());
         }
     }
 

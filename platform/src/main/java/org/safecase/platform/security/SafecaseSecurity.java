@@ -43,13 +43,15 @@ public class SafecaseSecurity {
     private final ProblemResponses problems;
     private final ObjectProvider<CaseReads> caseReads;
     private final ReadLog readLog;
+    private final SchoolDirectory schools;
 
     public SafecaseSecurity(SecurityProperties properties, ProblemResponses problems, ObjectProvider<CaseReads> caseReads,
-                            ReadLog readLog) {
+                            ReadLog readLog, SchoolDirectory schools) {
         this.properties = properties;
         this.problems = problems;
         this.caseReads = caseReads;
         this.readLog = readLog;
+        this.schools = schools;
     }
 
     /** The user a request authenticated as; empty for an anonymous one. */
@@ -103,7 +105,7 @@ public class SafecaseSecurity {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         } else {
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUserConverter(properties.jwt()))));
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUserConverter(properties.jwt(), schools))));
         }
         return http.build();
     }

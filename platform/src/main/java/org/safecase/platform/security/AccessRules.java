@@ -1,0 +1,89 @@
+package org.safecase.platform.security;
+
+import org.safecase.events.Role;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who may do what, written once for both services: the security rules of each service's endpoints,
+ * the read models and the incident aggregate all ask here. Which school or trust a user's requests
+ * reach is the user's scope ({@link AuthenticatedUser#belongsTo}); what a role may do is this.
+ */
+public final class AccessRules {
+
+    /** Record incidents and add notes to them: the school's staff and its recording systems. */
+    public static final Set<Role> RECORDERS = roles(Role.STAFF, Role.DSL, Role.HEAD_TEACHER, Role.INTEGRATION);
+
+    /** Work a case: escalate, refer, sanction, reclassify, close, reopen. */
+    public static final Set<Role> CASE_HANDLERS = roles(Role.DSL, Role.HEAD_TEACHER, Role.INTEGRATION);
+
+    /** Read cases in the read models: their school's, auditors their trust's. Governors and staff read none. */
+    public static final Set<Role> CASE_READERS = roles(Role.DSL, Role.HEAD_TEACHER, Role.INTEGRATION, Role.AUDITOR);
+
+    /** Read an incident's whole event stream from the event store (R26). */
+    public static final Set<Role> EVENT_STREAM_READERS = roles(Role.DSL, Role.HEAD_TEACHER, Role.AUDITOR);
+
+    /** Verify an incident's hash chain. */
+    public static final Set<Role> CHAIN_VERIFIERS = roles(Role.AUDITOR);
+
+    /** policy: governors read only the anonymised statistics (R21); the school's leads and auditors read them too. */
+    public static final Set<Role> STATISTICS_READERS = roles(Role.GOVERNOR, Role.DSL, Role.HEAD_TEACHER, Role.AUDITOR);
+
+    /** Erasure, disposal, legal holds, retention, subject access exports: the data protection officer. */
+    public static final Set<Role> DATA_PROTECTION_OFFICERS = roles(Role.DPO);
+
+    /** Read the read log: who read which case. */
+    public static final Set<Role> READ_LOG_READERS = roles(Role.AUDITOR, Role.DPO);
+
+    /** Run the service (projection rebuilds); they see no case data. */
+    public static final Set<Role> OPERATORS = roles(Role.OPERATOR);
+
+    /** policy: an allegation against staff is read only by the head teacher and auditors (R12). */
+    public static final Set<Role> STAFF_ALLEGATION_READERS = roles(Role.HEAD_TEACHER, Role.AUDITOR);
+
+    /**
+     * policy: an allegation against staff is acted on only by the head teacher (R12), and by the school's
+     * recording system adding to it; what needs a person's sign-off is {@link #signsOff}.
+     */
+    public static final Set<Role> STAFF_ALLEGATION_HANDLERS = roles(Role.HEAD_TEACHER, Role.INTEGRATION);
+
+    /** Users of one school: their token names a school the directory knows. */
+    public static final Set<Role> SCHOOL_ROLES = roles(Role.STAFF, Role.DSL, Role.HEAD_TEACHER, Role.INTEGRATION,
+            Role.GOVERNOR);
+
+    /** Users of a whole trust: their token names a trust the directory knows (a governor may be either). */
+    public static final Set<Role> TRUST_ROLES = roles(Role.AUDITOR, Role.OPERATOR, Role.DPO, Role.GOVERNOR);
+
+    private AccessRules() {
+    }
+
+    /** policy: allegations against staff are for the head teacher (and auditors), hidden from other views (R12). */
+    public static boolean readsStaffAllegations(Role role) {
+        return STAFF_ALLEGATION_READERS.contains(role);
+    }
+
+    /** policy: only the head teacher, and a recording system on the school's behalf, act on an allegation against staff (R12). */
+    public static boolean actsOnStaffAllegations(Role role) {
+        return STAFF_ALLEGATION_HANDLERS.contains(role);
+    }
+
+    /**
+     * Whether the role is a person's, who can sign off a decision: closing an illegal incident, or closing,
+     * reopening or sanctioning on an allegation against staff. A recording system reports and adds to a case;
+     * it does not decide it.
+     */
+    public static boolean signsOff(Role role) {
+        return role != Role.INTEGRATION;
+    }
+
+    /** The role names, as Spring Security's {@code hasAnyRole} takes them. */
+    public static String[] names(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toArray(String[]::new);
+    }
+
+    private static Set<Role> roles(Role first, Role... rest) {
+        return Collections.unmodifiableSet(EnumSet.of(first, rest));
+    }
+}
