@@ -19,7 +19,7 @@ done
 
 env_file="$(mktemp)"
 trap 'rm -f "$env_file"' EXIT
-printf 'SAFECASE_DB_PASSWORD=check-only\nSAFECASE_JWT_ISSUER_URI=http://idp.invalid\nSAFECASE_PRIVACY_KEK=Y2hlY2stb25seS1jaGVjay1vbmx5LWNoZWNrLW9ubHkh\n' > "$env_file"
+printf 'SAFECASE_DB_PASSWORD=check-only\nSAFECASE_JWT_ISSUER_URI=http://idp.invalid\nSAFECASE_PRIVACY_KEK=Y2hlY2stb25seS1jaGVjay1vbmx5LWNoZWNrLW9ubHkh\nSAFECASE_INTEGRITY_SIGNING_KEY=check-only\nSAFECASE_INTEGRITY_PUBLIC_KEY=check-only\n' > "$env_file"
 
 # a clean environment, so that a developer's own SAFECASE_* variables or .env cannot hide a problem
 env -i PATH="$PATH" HOME="${HOME:-/tmp}" docker-compose --env-file "$env_file" -f docker-compose.yml config -q

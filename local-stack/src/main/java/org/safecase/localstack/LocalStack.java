@@ -146,9 +146,51 @@ public final class LocalStack {
     private Service launch(String name, Path jar, int port, String database, Path logFile) {
         rotate(logFile);
         Process process = ServiceLauncher.launch(settings.javaBinary, jar,
-                ServiceLauncher.environment(port, postgres, database, kafka, keyEncryptionKey()), logFile);
+                ServiceLauncher.environment(port, postgres, database, kafka, keyEncryptionKey(), signingKeyPair()), logFile);
         log.info("Started {} (pid {}) on port {}, log {}", name, process.pid(), port, logFile);
         return new Service(name, port, logFile, process);
+    }
+
+    /** A new Ed25519 key pair for signing checkpoints, as PEM: {private (PKCS#8), public (SubjectPublicKeyInfo)}. */
+    public static String[] newSigningKeyPair() {
+        try {
+            java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            java.util.Base64.Encoder pem = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+            return new String[]{
+                    "-----BEGIN PRIVATE KEY-----\n" + pem.encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n",
+                    "-----BEGIN PUBLIC KEY-----\n" + pem.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n"};
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no Ed25519", e);
+        }
+    }
+
+    /**
+     * The local stack's checkpoint-signing key pair, made on the first run beside the data (the private key
+     * readable by the owner only). Production takes it from a secret store.
+     */
+    private String[] signingKeyPair() {
+        Path privateKey = settings.dataDir.resolve("checkpoint-signing-key.pem");
+        Path publicKey = settings.dataDir.resolve("checkpoint-signing-key.pub.pem");
+        try {
+            if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
+                Files.createDirectories(settings.dataDir);
+                String[] pair = newSigningKeyPair();
+                Files.writeString(privateKey, pair[0]);
+                ownerOnly(privateKey);
+                Files.writeString(publicKey, pair[1]);
+            }
+            return new String[]{Files.readString(privateKey), Files.readString(publicKey)};
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read or make the checkpoint-signing key " + privateKey, e);
+        }
+    }
+
+    private void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            log.warn("Could not restrict the permissions of {}", file);
+        }
     }
 
     /** 32 random bytes in Base64: a new key-encryption key. */
@@ -169,11 +211,7 @@ public final class LocalStack {
             if (!Files.exists(file)) {
                 Files.createDirectories(settings.dataDir);
                 Files.writeString(file, newKeyEncryptionKey());
-                try {
-                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    log.warn("Could not restrict the permissions of {}", file);
-                }
+                ownerOnly(file);
             }
             return Files.readString(file).trim();
         } catch (IOException e) {

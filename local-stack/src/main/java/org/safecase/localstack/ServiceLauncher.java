@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Starts a Safecase service from its jar as a child process against a local PostgreSQL and Kafka: the
- * local stack's way, and the end-to-end tests'. The demo users are on; the privacy database and the
- * key-encryption key are the ones given.
+ * local stack's way, and the end-to-end tests'. The demo users are on; the privacy database, the
+ * key-encryption key and the checkpoint-signing key pair are the ones given.
  */
 public final class ServiceLauncher {
 
@@ -20,7 +20,7 @@ public final class ServiceLauncher {
 
     /** The settings a service needs, as environment variables (Spring's relaxed binding). */
     public static Map<String, String> environment(int port, LocalPostgres postgres, String database, LocalKafka kafka,
-                                                  String keyEncryptionKey) {
+                                                  String keyEncryptionKey, String[] signingKeyPair) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(database));
@@ -32,6 +32,8 @@ public final class ServiceLauncher {
         env.put("SAFECASE_PRIVACY_DATASOURCE_USERNAME", postgres.username());
         env.put("SAFECASE_PRIVACY_DATASOURCE_PASSWORD", "");
         env.put("SAFECASE_PRIVACY_KEK", keyEncryptionKey);
+        env.put("SAFECASE_INTEGRITY_SIGNING_KEY", signingKeyPair[0]);
+        env.put("SAFECASE_INTEGRITY_PUBLIC_KEY", signingKeyPair[1]);
         return env;
     }
 

@@ -8,6 +8,7 @@ package org.safecase.localstack;
 public final class SharedTestInfrastructure {
 
     private static final String KEY_ENCRYPTION_KEY = LocalStack.newKeyEncryptionKey();
+    private static final String[] SIGNING_KEY_PAIR = LocalStack.newSigningKeyPair();
 
     private static LocalPostgres postgres;
     private static LocalKafka kafka;
@@ -32,6 +33,11 @@ public final class SharedTestInfrastructure {
     /** The test JVM's key-encryption key: random, made once, never written down. */
     public static String keyEncryptionKey() {
         return KEY_ENCRYPTION_KEY;
+    }
+
+    /** The test JVM's checkpoint-signing key pair, PEM {private, public}: made once, never written down. */
+    public static String[] signingKeyPair() {
+        return SIGNING_KEY_PAIR.clone();
     }
 
     public static synchronized LocalKafka kafka() {

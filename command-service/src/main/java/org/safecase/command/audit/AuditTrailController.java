@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.safecase.command.eventstore.IncidentEventEnvelopes;
+import org.safecase.command.integrity.IntegrityLog;
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.events.IncidentReported;
 import org.safecase.events.Role;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,9 +32,11 @@ class AuditTrailController {
     private final SchoolDirectory schools;
     private final PersonalData personalData;
     private final ChainVerification verification;
+    private final IntegrityLog integrityLog;
 
     AuditTrailController(EventStore eventStore, IncidentEventEnvelopes envelopes, SchoolDirectory schools,
-                         PersonalData personalData, ChainVerification verification) {
+                         PersonalData personalData, ChainVerification verification, IntegrityLog integrityLog) {
+        this.integrityLog = integrityLog;
         this.verification = verification;
         this.eventStore = eventStore;
         this.envelopes = envelopes;
@@ -43,8 +47,11 @@ class AuditTrailController {
     @GetMapping("/api/v1/incidents/{id}/events")
     List<IncidentEventEnvelope> events(@PathVariable UUID id, AuthenticatedUser user) {
         // the reader is authorised: personal fields are shown opened ("[erased]" where their key was destroyed)
-        return readable(id, user).stream().map(envelopes::envelope)
-                .map(envelope -> envelope.withPayload(personalData.reveal(envelope.incidentId(), envelope.payload())))
+        List<IncidentEventEnvelope> stream = readable(id, user).stream().map(envelopes::envelope).toList();
+        Map<String, Long> positions = integrityLog.positionsOf(stream.stream().map(e -> e.eventId().toString()).toList());
+        return stream.stream()
+                .map(envelope -> envelope.withPayload(personalData.reveal(envelope.incidentId(), envelope.payload()))
+                        .withPosition(positions.get(envelope.eventId().toString())))
                 .toList();
     }
 

@@ -50,6 +50,8 @@ class CommandServiceConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/*").hasAnyRole(CASE_HANDLERS)
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events").hasAnyRole("AUDITOR", "DSL", "HEAD_TEACHER")
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/verification").hasRole("AUDITOR")
+                // the integrity log (package integrity): checkpoints, keys, proofs and leaves, no content
+                .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole("AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/actuator/**").authenticated());
     }
 

@@ -1,8 +1,6 @@
 package org.safecase.command.eventstore;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.safecase.events.EventHashes;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
@@ -13,8 +11,8 @@ import java.util.UUID;
 
 /**
  * The one mapping from a stored event to the contract's envelope, for auditors and for Kafka alike: the
- * stored form (personal fields sealed), its hash chain from the event's metadata, and its global
- * position where the message carries it.
+ * stored form (personal fields sealed) and its hash chain from the event's metadata. Its position is
+ * the integrity log's, given to it when the forwarder publishes it ({@code IntegrityLog}).
  */
 @Component
 public class IncidentEventEnvelopes {
@@ -31,18 +29,10 @@ public class IncidentEventEnvelopes {
         // what the store says the hash is, not what it would be: a reader checks the one against the other
         return EventHashes.stored(UUID.fromString(message.getIdentifier()), message.getSequenceNumber(),
                 (IncidentEvent) message.getPayload(), previousHash == null ? null : previousHash.toString(),
-                hash == null ? null : hash.toString(), position(message), jsonMapper);
+                hash == null ? null : hash.toString(), null, jsonMapper);
     }
 
     public byte[] serialize(IncidentEventEnvelope envelope) {
         return jsonMapper.writeValueAsBytes(envelope);
-    }
-
-    private static Long position(DomainEventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked) {
-            TrackingToken token = tracked.trackingToken();
-            return token == null ? null : token.position().stream().boxed().findFirst().orElse(null);
-        }
-        return null;
     }
 }

@@ -7,9 +7,11 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.safecase.command.eventstore.IncidentEventEnvelopes;
+import org.safecase.command.integrity.IntegrityLog;
 import org.safecase.events.CloudEventHeaders;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
@@ -43,17 +45,20 @@ class KafkaForwarder {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final IncidentEventEnvelopes envelopes;
+    private final IntegrityLog integrityLog;
     private final String topic;
     private final String source;
     private final Duration acknowledgementTimeout;
     private final Counter forwarded;
 
-    KafkaForwarder(KafkaTemplate<String, byte[]> kafka, IncidentEventEnvelopes envelopes, MeterRegistry meters,
+    KafkaForwarder(KafkaTemplate<String, byte[]> kafka, IncidentEventEnvelopes envelopes, IntegrityLog integrityLog,
+                   MeterRegistry meters,
                    @Value("${safecase.kafka.topic.name:" + IncidentEventEnvelope.TOPIC + "}") String topic,
                    @Value("${safecase.kafka.cloudevents-source:" + CloudEventHeaders.SOURCE + "}") String source,
                    @Value("${safecase.kafka.acknowledgement-timeout:PT60S}") Duration acknowledgementTimeout) {
         this.kafka = kafka;
         this.envelopes = envelopes;
+        this.integrityLog = integrityLog;
         this.topic = topic;
         this.source = source;
         this.acknowledgementTimeout = acknowledgementTimeout;
@@ -62,8 +67,11 @@ class KafkaForwarder {
     }
 
     @EventHandler
-    void on(IncidentEvent event, DomainEventMessage<?> message) {
-        IncidentEventEnvelope envelope = envelopes.envelope(message);
+    void on(IncidentEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        IncidentEventEnvelope stored = envelopes.envelope(message);
+        // the event's leaf in the integrity log, appended in this batch's transaction: its position on the topic
+        IncidentEventEnvelope envelope = stored.withPosition(integrityLog.append(message.getIdentifier(),
+                token.position().orElseThrow(), stored.hash()));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
                 envelope.recordedAt().toEpochMilli(), envelope.incidentId().toString(), envelopes.serialize(envelope));
         // CloudEvents Kafka binding, binary mode: the attributes travel as ce_ headers

@@ -27,6 +27,8 @@ public abstract class CommandServiceTest {
         registry.add("safecase.privacy.datasource.url", () -> SharedTestInfrastructure.database("safecase_privacy"));
         registry.add("safecase.privacy.datasource.username", () -> SharedTestInfrastructure.postgres().username());
         registry.add("safecase.privacy.kek", SharedTestInfrastructure::keyEncryptionKey);
+        registry.add("safecase.integrity.signing-key", () -> SharedTestInfrastructure.signingKeyPair()[0]);
+        registry.add("safecase.integrity.public-key", () -> SharedTestInfrastructure.signingKeyPair()[1]);
     }
 
     protected Http http() {

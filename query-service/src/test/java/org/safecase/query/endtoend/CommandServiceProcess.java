@@ -38,7 +38,8 @@ final class CommandServiceProcess implements AutoCloseable {
         Path log = Path.of("target", "command-service-e2e.log");
         Process process = ServiceLauncher.launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JAR,
                 ServiceLauncher.environment(port, SharedTestInfrastructure.postgres(), DATABASE,
-                        SharedTestInfrastructure.kafka(), SharedTestInfrastructure.keyEncryptionKey()), log);
+                        SharedTestInfrastructure.kafka(), SharedTestInfrastructure.keyEncryptionKey(),
+                        SharedTestInfrastructure.signingKeyPair()), log);
         CommandServiceProcess service = new CommandServiceProcess(process, port);
         service.awaitHealthy(log);
         return service;

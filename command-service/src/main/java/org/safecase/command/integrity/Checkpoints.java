@@ -1,0 +1,157 @@
+package org.safecase.command.integrity;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Signed checkpoints of the integrity log: periodically, if the log has grown, an Ed25519-signed tree
+ * head (RFC 9162 hashing) over every leaf so far, kept in the database and published to the topic
+ * {@value #TOPIC} (kept for ever), so that copies exist outside the database. The signed message is a
+ * C2SP tlog-checkpoint note body:
+ *
+ * <pre>
+ *   &lt;origin&gt;\n&lt;tree size&gt;\n&lt;base64 root hash&gt;\ntime &lt;signedAt, ISO-8601&gt;\n
+ * </pre>
+ */
+@Component
+public class Checkpoints {
+
+    public static final String TOPIC = "safecase.checkpoints";
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
+
+    /** A signed tree head, as auditors and the topic see it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Checkpoint(String origin, long position, long treeSize, String rootHash, Instant signedAt, String keyId,
+                             String algorithm, String signature, String note) {
+    }
+
+    private final IntegrityLog integrityLog;
+    private final JdbcTemplate jdbc;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final SigningKey key;
+    private final String origin;
+    private final Clock clock;
+
+    Checkpoints(IntegrityLog integrityLog, JdbcTemplate jdbc, KafkaTemplate<String, byte[]> kafka,
+                TransactionTemplate transactions, JsonMapper json, Clock clock,
+                @Value("${safecase.integrity.signing-key:}") String signingKey,
+                @Value("${safecase.integrity.public-key:}") String publicKey,
+                @Value("${safecase.integrity.origin:safecase}") String origin) {
+        this.integrityLog = integrityLog;
+        this.jdbc = jdbc;
+        this.kafka = kafka;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+        this.origin = origin;
+        this.key = new SigningKey(signingKey, publicKey, origin);
+    }
+
+    @Scheduled(fixedDelayString = "${safecase.integrity.checkpoint.interval:PT1M}",
+            initialDelayString = "${safecase.integrity.checkpoint.interval:PT1M}")
+    void scheduled() {
+        checkpoint();
+    }
+
+    /** Signs and publishes a checkpoint over the whole log if it has grown since the last one; the latest. */
+    public Optional<Checkpoint> checkpoint() {
+        long size = integrityLog.size();
+        Optional<Checkpoint> latest = latest();
+        if (size == 0 || latest.map(c -> c.treeSize() >= size).orElse(false)) {
+            return latest;
+        }
+        byte[] root = org.safecase.events.MerkleTree.root(integrityLog.leafHashes(size));
+        Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String body = body(origin, size, root, signedAt);
+        String signature = Base64.getEncoder().encodeToString(key.sign(body.getBytes(StandardCharsets.UTF_8)));
+        Checkpoint checkpoint = new Checkpoint(origin, size - 1, size, HexFormat.of().formatHex(root), signedAt, key.keyId(),
+                "Ed25519", signature, body + "\n\u2014 " + origin + " " + noteSignature(signature) + "\n");
+        transactions.executeWithoutResult(status -> {
+            int stored = jdbc.update("""
+                    INSERT INTO integrity_checkpoint (tree_size, root_hash, signed_at, key_id, signature)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (tree_size) DO NOTHING""", size, checkpoint.rootHash(),
+                    java.sql.Timestamp.from(signedAt), key.keyId(), signature);
+            if (stored == 1) {
+                publish(checkpoint);
+            }
+        });
+        log.info("Checkpoint signed over {} events (key {})", size, key.keyId());
+        return latest();
+    }
+
+    public Optional<Checkpoint> latest() {
+        return jdbc.query("""
+                SELECT tree_size, root_hash, signed_at, key_id, signature FROM integrity_checkpoint
+                ORDER BY tree_size DESC LIMIT 1""", (rs, row) -> {
+            long size = rs.getLong("tree_size");
+            Instant signedAt = rs.getTimestamp("signed_at").toInstant();
+            String body = body(origin, size, HexFormat.of().parseHex(rs.getString("root_hash")), signedAt);
+            return new Checkpoint(origin, size - 1, size, rs.getString("root_hash"), signedAt, rs.getString("key_id"),
+                    "Ed25519", rs.getString("signature"),
+                    body + "\n\u2014 " + origin + " " + noteSignature(rs.getString("signature")) + "\n");
+        }).stream().findFirst();
+    }
+
+    /** The RFC 9162 consistency proof that the tree of {@code first} leaves is a prefix of that of {@code second}. */
+    public List<String> consistencyProof(long first, long second) {
+        return org.safecase.events.MerkleTree.consistencyProof(Math.toIntExact(first), integrityLog.leafHashes(second)).stream()
+                .map(HexFormat.of()::formatHex).toList();
+    }
+
+    /** The current and retired checkpoint-signing public keys. */
+    public List<PublicKeyView> keys() {
+        return List.of(new PublicKeyView(key.keyId(), "Ed25519", Base64.getEncoder().encodeToString(key.rawPublicKey()),
+                "CURRENT"));
+    }
+
+    public record PublicKeyView(String keyId, String algorithm, String publicKey, String status) {
+    }
+
+    /** The signed message, as the independent verifier rebuilds it. */
+    public static String body(String origin, long treeSize, byte[] root, Instant signedAt) {
+        return origin + "\n" + treeSize + "\n" + Base64.getEncoder().encodeToString(root) + "\ntime " + signedAt + "\n";
+    }
+
+    private String noteSignature(String signature) {
+        byte[] id = HexFormat.of().parseHex(key.keyId());
+        byte[] sig = Base64.getDecoder().decode(signature);
+        byte[] both = new byte[id.length + sig.length];
+        System.arraycopy(id, 0, both, 0, id.length);
+        System.arraycopy(sig, 0, both, id.length, sig.length);
+        return Base64.getEncoder().encodeToString(both);
+    }
+
+    private void publish(Checkpoint checkpoint) {
+        try {
+            kafka.send(TOPIC, Long.toString(checkpoint.treeSize()), json.writeValueAsBytes(checkpoint)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing a checkpoint", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the checkpoint", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.safecase.command.integrity;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The integrity log's leaves: each stored event's hash at a dense position, in the order the forwarder
+ * publishes them. Its only writer is the forwarder (one segment, one instance at a time), inside the
+ * transaction that moves its token: a batch that fails leaves no leaf behind and is published again with
+ * the same positions.
+ */
+@Component
+public class IntegrityLog {
+
+    private final JdbcTemplate jdbc;
+
+    IntegrityLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The event's position in the log, appending it as the next leaf if it is not there yet (an event
+     * published again, after the forwarder's token was reset, keeps its position).
+     */
+    public long append(String eventId, long globalIndex, String hash) {
+        Long position = jdbc.queryForObject("""
+                WITH known AS (SELECT leaf_index FROM integrity_leaf WHERE event_id = ?),
+                     added AS (INSERT INTO integrity_leaf (leaf_index, global_index, event_id, hash)
+                               SELECT coalesce(max(leaf_index), -1) + 1, ?, ?, ? FROM integrity_leaf
+                               WHERE NOT EXISTS (SELECT 1 FROM known)
+                               RETURNING leaf_index)
+                SELECT leaf_index FROM known UNION ALL SELECT leaf_index FROM added""",
+                Long.class, eventId, globalIndex, eventId, hash);
+        return position == null ? -1 : position;
+    }
+
+    /** The positions of those of these events that are in the log (published), by event id. */
+    public Map<String, Long> positionsOf(List<String> eventIds) {
+        Map<String, Long> positions = new HashMap<>();
+        if (!eventIds.isEmpty()) {
+            new NamedParameterJdbcTemplate(jdbc).query("SELECT event_id, leaf_index FROM integrity_leaf WHERE event_id IN (:ids)",
+                    Map.of("ids", eventIds), rs -> {
+                        positions.put(rs.getString("event_id"), rs.getLong("leaf_index"));
+                    });
+        }
+        return positions;
+    }
+
+    public long size() {
+        Long size = jdbc.queryForObject("SELECT count(*) FROM integrity_leaf", Long.class);
+        return size == null ? 0 : size;
+    }
+
+    /** The leaf hashes (RFC 9162: SHA-256 of 0x00 and the event's 32-byte hash) of the first {@code size} leaves. */
+    List<byte[]> leafHashes(long size) {
+        return jdbc.query("SELECT hash FROM integrity_leaf WHERE leaf_index < ? ORDER BY leaf_index",
+                (rs, row) -> org.safecase.events.MerkleTree.leafHash(HexFormat.of().parseHex(rs.getString("hash"))), size);
+    }
+
+    /** One page of leaves after a position, for auditors: position, event id and hash only. */
+    public List<Leaf> leaves(long after, int limit) {
+        return jdbc.query("""
+                SELECT leaf_index, event_id, hash FROM integrity_leaf WHERE leaf_index > ? ORDER BY leaf_index LIMIT ?""",
+                (rs, row) -> new Leaf(rs.getLong("leaf_index"), rs.getString("event_id"), rs.getString("hash")), after, limit);
+    }
+
+    public record Leaf(long position, String eventId, String hash) {
+    }
+}

@@ -1,0 +1,155 @@
+package org.safecase.command.integrity;
+
+import org.junit.jupiter.api.Test;
+import org.safecase.command.support.CommandServiceTest;
+import org.safecase.events.MerkleTree;
+import org.safecase.localstack.Http.Response;
+import org.safecase.localstack.RawTopic;
+import org.safecase.localstack.SharedTestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Signed checkpoints over the integrity log: each signature checks with the published key, each root is the
+ * tree head of the published leaves, each checkpoint provably extends the one before, and a copy of each
+ * goes to its own topic.
+ */
+class CheckpointTest extends CommandServiceTest {
+
+    /** The SubjectPublicKeyInfo prefix of an Ed25519 key (RFC 8410), before its raw 32 bytes. */
+    private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+    @Autowired
+    Checkpoints checkpoints;
+
+    @Autowired
+    JsonMapper json;
+
+    /** Reports an incident and waits until the forwarder has put its event into the integrity log. */
+    private String forwardedIncident() {
+        String id = http().post("/api/v1/incidents", "dsl.a", """
+                {"schoolId": "SCH-A", "category": "INA-CYBERBULLY", "occurredAt": "2026-11-20T10:15:00Z",
+                 "summary": "What happened", "subjects": [{"type": "PUPIL", "reference": "UPN-%s"}]}"""
+                .formatted(UUID.randomUUID())).json().get("incidentId").asString();
+        String eventId = http().get("/api/v1/incidents/" + id + "/events", "auditor").json().get(0).get("eventId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> leaves().stream().anyMatch(l -> l.get("eventId").asString().equals(eventId)));
+        return id;
+    }
+
+    private List<JsonNode> leaves() {
+        List<JsonNode> all = new ArrayList<>();
+        long after = -1;
+        while (true) {
+            JsonNode page = http().get("/api/v1/audit/leaves?after=" + after + "&limit=500", "auditor").json();
+            page.get("items").forEach(all::add);
+            if (page.get("next") == null || page.get("next").isNull()) {
+                return all;
+            }
+            after = page.get("next").asLong();
+        }
+    }
+
+    private JsonNode latest() {
+        Response latest = http().get("/api/v1/audit/checkpoints/latest", "auditor");
+        assertThat(latest.status()).isEqualTo(200);
+        return latest.json();
+    }
+
+    @Test
+    void givenACheckpointThenItsSignatureChecksWithThePublishedKeyAndItsRootIsTheTreeHeadOfTheLeaves() throws Exception {
+        forwardedIncident();
+        checkpoints.checkpoint();
+
+        JsonNode checkpoint = latest();
+        JsonNode key = http().get("/api/v1/audit/keys", "auditor").json().get(0);
+        List<JsonNode> leaves = leaves().subList(0, checkpoint.get("treeSize").asInt());
+
+        assertThat(key.get("algorithm").asString()).isEqualTo("Ed25519");
+        assertThat(checkpoint.get("keyId").asString()).isEqualTo(key.get("keyId").asString());
+        String body = checkpoint.get("origin").asString() + "\n" + checkpoint.get("treeSize").asLong() + "\n"
+                + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(checkpoint.get("rootHash").asString()))
+                + "\ntime " + Instant.parse(checkpoint.get("signedAt").asString()) + "\n";
+        assertThat(verifies(key.get("publicKey").asString(), body, checkpoint.get("signature").asString())).isTrue();
+        assertThat(verifies(key.get("publicKey").asString(), body.replace("\n" + checkpoint.get("treeSize").asLong() + "\n",
+                "\n" + (checkpoint.get("treeSize").asLong() + 1) + "\n"), checkpoint.get("signature").asString())).isFalse();
+        assertThat(checkpoint.get("note").asString()).startsWith(body);
+        List<byte[]> leafHashes = leaves.stream()
+                .map(leaf -> MerkleTree.leafHash(HexFormat.of().parseHex(leaf.get("hash").asString()))).toList();
+        assertThat(HexFormat.of().formatHex(MerkleTree.root(leafHashes))).isEqualTo(checkpoint.get("rootHash").asString());
+        assertThat(checkpoint.get("position").asLong()).isEqualTo(checkpoint.get("treeSize").asLong() - 1);
+    }
+
+    @Test
+    void givenMoreEventsThenTheNextCheckpointProvablyExtendsTheOneBeforeAndBothAreOnTheirTopic() {
+        forwardedIncident();
+        checkpoints.checkpoint();
+        JsonNode earlier = latest();
+        forwardedIncident();
+        checkpoints.checkpoint();
+        JsonNode later = latest();
+
+        long first = earlier.get("treeSize").asLong();
+        long second = later.get("treeSize").asLong();
+        JsonNode proof = http().get("/api/v1/audit/checkpoints/consistency?first=" + first + "&second=" + second, "auditor")
+                .json();
+        List<byte[]> nodes = proof.get("proof").valueStream().map(n -> HexFormat.of().parseHex(n.asString())).toList();
+
+        assertThat(second).isGreaterThan(first);
+        assertThat(MerkleTree.verifyConsistency(first, second, HexFormat.of().parseHex(earlier.get("rootHash").asString()),
+                HexFormat.of().parseHex(later.get("rootHash").asString()), nodes)).isTrue();
+        List<String> published = RawTopic.valuesOf(SharedTestInfrastructure.kafka(), Checkpoints.TOPIC,
+                Long.toString(second), 1);
+        assertThat(published).hasSize(1);
+        assertThat(json.readTree(published.get(0)).get("rootHash").asString()).isEqualTo(later.get("rootHash").asString());
+    }
+
+    @Test
+    void anEventsPositionOnTheTopicIsItsLeafInTheIntegrityLog() {
+        String id = forwardedIncident();
+
+        JsonNode event = http().get("/api/v1/incidents/" + id + "/events", "auditor").json().get(0);
+        JsonNode leaf = leaves().stream().filter(l -> l.get("eventId").asString().equals(event.get("eventId").asString()))
+                .findFirst().orElseThrow();
+
+        assertThat(event.get("position").asLong()).isEqualTo(leaf.get("position").asLong());
+        assertThat(leaf.get("hash").asString()).isEqualTo(event.get("hash").asString());
+    }
+
+    @Test
+    void onlyAuditorsReadTheIntegrityLog() {
+        for (String user : List.of("dsl.a", "head.a", "integration.a", "governor.a", "operator", "dpo.trust")) {
+            assertThat(http().get("/api/v1/audit/keys", user).status()).as(user).isEqualTo(403);
+            assertThat(http().get("/api/v1/audit/leaves", user).status()).as(user).isEqualTo(403);
+        }
+        assertThat(http().get("/api/v1/audit/checkpoints/consistency?first=0&second=1", "auditor").status()).isEqualTo(400);
+    }
+
+    private static boolean verifies(String rawPublicKey, String body, String signature) throws Exception {
+        byte[] raw = Base64.getDecoder().decode(rawPublicKey);
+        byte[] spki = new byte[ED25519_SPKI_PREFIX.length + raw.length];
+        System.arraycopy(ED25519_SPKI_PREFIX, 0, spki, 0, ED25519_SPKI_PREFIX.length);
+        System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, raw.length);
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(key);
+        verifier.update(body.getBytes(StandardCharsets.UTF_8));
+        return verifier.verify(Base64.getDecoder().decode(signature));
+    }
+}
