@@ -21,6 +21,7 @@ import org.safecase.command.incident.IncidentCommands.ReopenIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReportIncidentCommand;
 import org.safecase.events.Agency;
 import org.safecase.events.CategoryRef;
+import org.safecase.events.Classification;
 import org.safecase.events.EscalationTarget;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
@@ -43,6 +44,7 @@ import org.safecase.events.SubjectErased;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.school.SchoolDirectory;
+import org.safecase.platform.security.AccessRules;
 import org.safecase.platform.security.AuthenticatedUser;
 
 import java.time.Duration;
@@ -139,6 +141,7 @@ class Incident {
     @CommandHandler
     long handle(ApplySanctionCommand command) {
         mayChange(command.user());
+        personSignsOff(command.user(), allegationAgainstStaff, "sanction on an allegation against staff");
         SubjectType subjectType = command.subjectId() == null || erased.contains(command.subjectId()) ? null
                 : subjects.get(command.subjectId());
         if (subjectType == null) {
@@ -171,6 +174,9 @@ class Incident {
         if (command.category().code().equals(category.code())) {
             throw Refusal.byRule("ALREADY_IN_CATEGORY", "The incident is already in this category");
         }
+        // else a recording system could lift the police rule and then close the incident unseen
+        personSignsOff(command.user(), isIllegal() && command.category().classification() != Classification.ILLEGAL,
+                "reclassify an illegal incident out of the illegal categories");
         requireApplicable(command.category(), null);
         return applied(new IncidentReclassified(incidentId, schoolId, command.user().actor(), command.at(), category,
                 command.category().asRecordedIn(command.catalogueVersion()), command.reason()));
@@ -179,6 +185,8 @@ class Incident {
     @CommandHandler
     long handle(CloseIncidentCommand command) {
         mayChange(command.user());
+        personSignsOff(command.user(), isIllegal(), "close an incident in an illegal category");
+        personSignsOff(command.user(), allegationAgainstStaff, "close an allegation against staff");
         List<Requirement> unmet = category.requirements().stream().filter(r -> !isMet(r)).toList();
         if (!unmet.isEmpty()) {
             throw Refusal.byRule(unmet.get(0).rule(),
@@ -192,6 +200,7 @@ class Incident {
     @CommandHandler
     long handle(ReopenIncidentCommand command) {
         mayAct(command.user());
+        personSignsOff(command.user(), allegationAgainstStaff, "reopen an allegation against staff");
         if (!closed) {
             throw Refusal.byRule("INCIDENT_NOT_CLOSED", "Only a closed incident can be reopened");
         }
@@ -264,15 +273,31 @@ class Incident {
         if (!schoolId.equals(user.schoolId())) {
             throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may act on incidents of your own school only");
         }
-        if (allegationAgainstStaff && user.role() != Role.HEAD_TEACHER && user.role() != Role.INTEGRATION) {
+        if (allegationAgainstStaff && !AccessRules.actsOnStaffAllegations(user.role())) {
             throw Refusal.forbidden("STAFF_ALLEGATION_HEAD_TEACHER_ONLY",
                     "Only the head teacher may act on an allegation against a member of staff");
         }
     }
 
+    /**
+     * policy: a recording system reports an incident and adds to it (notes, referrals, escalations), but a
+     * person signs off what decides it: closing an illegal incident (or taking it out of the illegal
+     * categories), and closing, reopening or sanctioning on an allegation against staff, which the
+     * system may not even read (R2, R12).
+     */
+    private static void personSignsOff(AuthenticatedUser user, boolean needed, String what) {
+        if (needed && !AccessRules.signsOff(user.role())) {
+            throw Refusal.forbidden("PERSON_MUST_SIGN_OFF", "A person must " + what + ", not a recording system");
+        }
+    }
+
+    private boolean isIllegal() {
+        return category.classification() == Classification.ILLEGAL;
+    }
+
     /** Erasure, disposal and legal holds: the data protection officer of the incident's school or trust. */
     private void mayManageData(AuthenticatedUser user, SchoolDirectory schools) {
-        if (user.role() != Role.DPO) {
+        if (!AccessRules.DATA_PROTECTION_OFFICERS.contains(user.role())) {
             throw Refusal.forbidden("ROLE_NOT_ALLOWED", "Only the data protection officer may do this");
         }
         if (!user.belongsTo(schoolId, schools)) {

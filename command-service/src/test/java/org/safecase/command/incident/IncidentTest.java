@@ -388,6 +388,112 @@ class IncidentTest {
     }
 
     @Nested
+    class APersonSignsOff {
+
+        @Test
+        void anIntegrationCannotCloseAnIllegalIncident() {
+            fixture.given(reported(GROOMING, PUPIL), policeReferral())
+                    .when(close(INTEGRATION))
+                    .expectException(refusedBy("PERSON_MUST_SIGN_OFF"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anIntegrationCannotTakeAnIllegalIncidentOutOfTheIllegalCategoriesToCloseIt() {
+            fixture.given(reported(GROOMING, PUPIL))
+                    .when(new ReclassifyIncidentCommand(ID, null, CYBERBULLYING, VERSION, sealed("classmates"), INTEGRATION,
+                            NOW))
+                    .expectException(refusedBy("PERSON_MUST_SIGN_OFF"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anIntegrationMovesAnIncidentIntoAnIllegalCategory() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new ReclassifyIncidentCommand(ID, null, GROOMING, VERSION, sealed("adult contact"), INTEGRATION,
+                            NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void anIntegrationStillRefersAndAddsToAnIllegalIncident() {
+            fixture.given(reported(GROOMING, PUPIL))
+                    .when(new RecordPoliceReferralCommand(ID, null, "West Midlands Police", sealed("CR-1"), NOW, null,
+                            INTEGRATION, NOW))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(reported(GROOMING, PUPIL))
+                    .when(new AddNoteCommand(ID, null, sealed("from the recording system"), INTEGRATION, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void anIntegrationClosesAnIncidentThatIsNotIllegal() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(close(INTEGRATION))
+                    .expectEvents(closed(INTEGRATION));
+        }
+
+        @Test
+        void theDslClosesTheIllegalIncidentAnIntegrationReferred() {
+            fixture.given(reported(GROOMING, PUPIL),
+                            new PoliceReferralMade(ID, "SCH-A", INTEGRATION.actor(), NOW, "West Midlands Police",
+                                    sealed("CR-1"), NOW, null))
+                    .when(close(DSL))
+                    .expectEvents(closed(DSL));
+        }
+
+        @Test
+        void anIntegrationCannotCloseAnAllegationAgainstStaff() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(close(INTEGRATION))
+                    .expectException(refusedBy("PERSON_MUST_SIGN_OFF"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anIntegrationCannotReopenAnAllegationAgainstStaff() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM), closed(HEAD))
+                    .when(new ReopenIncidentCommand(ID, null, sealed("new evidence"), INTEGRATION, NOW))
+                    .expectException(refusedBy("PERSON_MUST_SIGN_OFF"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anIntegrationCannotSanctionOnAnAllegationAgainstStaff() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new ApplySanctionCommand(ID, null, TEACHER_ID, TEACHER.reference(), SanctionType.STAFF_SUSPENSION,
+                            LocalDate.parse("2026-11-20"), LocalDate.parse("2026-12-20"), null, INTEGRATION, NOW))
+                    .expectException(refusedBy("PERSON_MUST_SIGN_OFF"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anIntegrationStillAddsNotesAndEscalatesAnAllegationAgainstStaff() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new AddNoteCommand(ID, null, sealed("from the recording system"), INTEGRATION, NOW))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.HEAD_TEACHER, sealed("allegation"),
+                            INTEGRATION, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void theHeadTeacherSanctionsClosesAndReopensAnAllegationAgainstStaff() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new ApplySanctionCommand(ID, null, TEACHER_ID, TEACHER.reference(), SanctionType.STAFF_SUSPENSION,
+                            LocalDate.parse("2026-11-20"), LocalDate.parse("2026-12-20"), null, HEAD, NOW))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(close(HEAD))
+                    .expectEvents(closed(HEAD));
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM), closed(HEAD))
+                    .when(new ReopenIncidentCommand(ID, null, sealed("new evidence"), HEAD, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    @Nested
     class Sanctions {
 
         @Test
