@@ -7,10 +7,10 @@ import org.safecase.command.eventstore.IncidentEventEnvelopes;
 import org.safecase.command.integrity.IntegrityLog;
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.events.IncidentReported;
-import org.safecase.events.Role;
 import org.safecase.platform.privacy.PersonalData;
 import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.school.SchoolDirectory;
+import org.safecase.platform.security.AccessRules;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,7 +76,7 @@ class AuditTrailController {
         if (!user.belongsTo(first.schoolId(), schools)) {
             throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may read incidents of your own school or trust only");
         }
-        if (first.allegationAgainstStaff() && user.role() != Role.HEAD_TEACHER && user.role() != Role.AUDITOR) {
+        if (first.allegationAgainstStaff() && !AccessRules.readsStaffAllegations(user.role())) {
             throw Refusal.forbidden("STAFF_ALLEGATION_HEAD_TEACHER_ONLY",
                     "Only the head teacher and auditors may read an allegation against a member of staff");
         }

@@ -14,12 +14,16 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import java.time.Clock;
 
+import static org.safecase.platform.security.AccessRules.CASE_HANDLERS;
+import static org.safecase.platform.security.AccessRules.CHAIN_VERIFIERS;
+import static org.safecase.platform.security.AccessRules.DATA_PROTECTION_OFFICERS;
+import static org.safecase.platform.security.AccessRules.EVENT_STREAM_READERS;
+import static org.safecase.platform.security.AccessRules.RECORDERS;
+import static org.safecase.platform.security.AccessRules.names;
+
 @Configuration
 @EnableScheduling
 class CommandServiceConfiguration {
-
-    private static final String[] RECORDERS = {"STAFF", "DSL", "HEAD_TEACHER", "INTEGRATION"};
-    private static final String[] CASE_HANDLERS = {"DSL", "HEAD_TEACHER", "INTEGRATION"};
 
     @Bean
     Clock clock() {
@@ -40,18 +44,19 @@ class CommandServiceConfiguration {
     SecurityFilterChain commandApi(HttpSecurity http, SafecaseSecurity security) throws Exception {
         return security.build(http, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/v1/categories").authenticated()
-                .requestMatchers(HttpMethod.POST, "/api/v1/incidents").hasAnyRole(RECORDERS)
-                .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/notes").hasAnyRole(RECORDERS)
+                .requestMatchers(HttpMethod.POST, "/api/v1/incidents").hasAnyRole(names(RECORDERS))
+                .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/notes").hasAnyRole(names(RECORDERS))
                 // data protection (packages dataprotection, retention): the trust's data protection officer only
                 .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/disposal", "/api/v1/incidents/*/legal-hold",
-                        "/api/v1/incidents/*/legal-hold/release", "/api/v1/subjects/*/erasure").hasRole("DPO")
+                        "/api/v1/incidents/*/legal-hold/release", "/api/v1/subjects/*/erasure")
+                .hasAnyRole(names(DATA_PROTECTION_OFFICERS))
                 .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/export", "/api/v1/retention/due",
-                        "/api/v1/retention/rules").hasRole("DPO")
-                .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/*").hasAnyRole(CASE_HANDLERS)
-                .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events").hasAnyRole("AUDITOR", "DSL", "HEAD_TEACHER")
-                .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/verification").hasRole("AUDITOR")
+                        "/api/v1/retention/rules").hasAnyRole(names(DATA_PROTECTION_OFFICERS))
+                .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/*").hasAnyRole(names(CASE_HANDLERS))
+                .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events").hasAnyRole(names(EVENT_STREAM_READERS))
+                .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/verification").hasAnyRole(names(CHAIN_VERIFIERS))
                 // the integrity log (package integrity): checkpoints, keys, proofs and leaves, no content
-                .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole("AUDITOR")
+                .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(names(CHAIN_VERIFIERS))
                 .requestMatchers(HttpMethod.GET, "/actuator/**").authenticated());
     }
 

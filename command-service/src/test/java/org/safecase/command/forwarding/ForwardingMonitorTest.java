@@ -17,7 +17,7 @@ class ForwardingMonitorTest extends CommandServiceTest {
         Instant deadline = Instant.now().plusSeconds(30);
         JsonNode health;
         do {
-            health = http().get("/actuator/health", null).json();
+            health = http().get("/actuator/health", "operator").json();
             assertThat(Instant.now()).as("forwarder caught up").isBefore(deadline);
         } while (health.get("components").get("forwarder").get("details").get("lag").asDouble() > 0);
         return health;
@@ -36,8 +36,8 @@ class ForwardingMonitorTest extends CommandServiceTest {
     @Test
     void metricsCountForwardedEventsAndTheLag() {
         healthOnceCaughtUp();
-        JsonNode forwarded = http().get("/actuator/metrics/safecase.forwarder.events.forwarded", "dsl.a").json();
-        JsonNode lag = http().get("/actuator/metrics/safecase.forwarder.lag", "dsl.a").json();
+        JsonNode forwarded = http().get("/actuator/metrics/safecase.forwarder.events.forwarded", "operator").json();
+        JsonNode lag = http().get("/actuator/metrics/safecase.forwarder.lag", "operator").json();
 
         assertThat(forwarded.get("measurements").get(0).get("value").asDouble()).isPositive();
         assertThat(lag.get("measurements").get(0).get("value").asDouble()).isZero();

@@ -3,6 +3,9 @@ package org.safecase.command.security;
 import org.junit.jupiter.api.Test;
 import org.safecase.command.support.CommandServiceTest;
 import org.safecase.localstack.Http.Response;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safecase.command.support.Reports.report;
@@ -32,6 +35,45 @@ class RoleAccessTest extends CommandServiceTest {
     void anUnauthenticatedRequestIs401() {
         assertRefused(http().get("/api/v1/categories", null), 401);
         assertRefused(http().post("/api/v1/incidents", null, report("INA-CYBERBULLY", "PUPIL", uniqueReference())), 401);
+    }
+
+    @Test
+    void healthAnswersAnyoneUpOrDownAndShowsItsDetailsToOperatorsOnly() {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            Response anonymous = http().get(path, null);
+            assertThat(anonymous.status()).as(path).isEqualTo(200);
+            assertThat(anonymous.json().get("status").asString()).as(path).isEqualTo("UP");
+        }
+        for (String user : List.of("dsl.a", "head.a", "auditor", "governor.a", "dpo.trust")) {
+            JsonNode health = http().get("/actuator/health", user).json();
+            assertThat(health.has("components")).as(user).isFalse();
+            assertThat(health.toString()).as(user).doesNotContain("lastAppliedAt", "lag", "path");
+        }
+        assertThat(http().get("/actuator/health", null).json().has("components")).isFalse();
+        JsonNode operator = http().get("/actuator/health", "operator").json();
+        assertThat(operator.at("/components/forwarder/details").isObject()).isTrue();
+        assertThat(operator.at("/components/diskSpace/details/path").isString()).isTrue();
+    }
+
+    @Test
+    void theActuatorButHealthIsForOperatorsOnly() {
+        for (String path : List.of("/actuator/metrics", "/actuator/metrics/http.server.requests", "/actuator/prometheus",
+                "/actuator/info")) {
+            assertRefused(http().get(path, null), 401);
+            for (String user : List.of("staff.a", "dsl.a", "head.a", "integration.a", "governor.a", "governor.trust",
+                    "auditor", "dpo.trust")) {
+                assertRefused(http().get(path, user), 403);
+            }
+        }
+        assertThat(http().get("/actuator/metrics", "operator").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiDocumentsNeedASignedInUser() {
+        for (String path : List.of("/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html")) {
+            assertRefused(http().get(path, null), 401);
+        }
+        assertThat(http().get("/v3/api-docs", "governor.a").status()).isEqualTo(200);
     }
 
     @Test

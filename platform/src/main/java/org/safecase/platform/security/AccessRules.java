@@ -25,7 +25,7 @@ public final class AccessRules {
     /** Read an incident's whole event stream from the event store (R26). */
     public static final Set<Role> EVENT_STREAM_READERS = roles(Role.DSL, Role.HEAD_TEACHER, Role.AUDITOR);
 
-    /** Verify an incident's hash chain. */
+    /** Verify the record's integrity: an incident's hash chain, the integrity log's checkpoints and proofs. */
     public static final Set<Role> CHAIN_VERIFIERS = roles(Role.AUDITOR);
 
     /** policy: governors read only the anonymised statistics (R21); the school's leads and auditors read them too. */
@@ -36,9 +36,6 @@ public final class AccessRules {
 
     /** Read the read log: who read which case. */
     public static final Set<Role> READ_LOG_READERS = roles(Role.AUDITOR, Role.DPO);
-
-    /** Run the service (projection rebuilds); they see no case data. */
-    public static final Set<Role> OPERATORS = roles(Role.OPERATOR);
 
     /** policy: an allegation against staff is read only by the head teacher and auditors (R12). */
     public static final Set<Role> STAFF_ALLEGATION_READERS = roles(Role.HEAD_TEACHER, Role.AUDITOR);

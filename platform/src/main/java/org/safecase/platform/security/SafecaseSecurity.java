@@ -29,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.Optional;
 
 /**
- * The one way both services authenticate: stateless, every request authenticated (but health), and
- * 401/403 answered as problem+json, every read of case data recorded in the read log. Each service
+ * The one way both services authenticate: stateless, every request authenticated (but health's UP or
+ * DOWN; the rest of the actuator is for operators only), 401/403 answered as problem+json, every read
+ * of case data recorded in the read log. Each service
  * passes the rules of its own endpoints and declares its case reads as a {@link CaseReads} bean.
  */
 @Configuration
@@ -86,8 +87,14 @@ public class SafecaseSecurity {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> {
-                    authorize.requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
-                            "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    // UP or DOWN for anyone (probes, docker-compose); its details for operators only
+                    // (management.endpoint.health.show-details: when-authorized, roles: OPERATOR)
+                    authorize.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    // metrics and Prometheus count requests by URI, which shows activity: operators run the service
+                    authorize.requestMatchers("/actuator/**").hasAnyRole(AccessRules.names(AccessRules.OPERATORS));
+                    // the API documents too are requests, and every request is authenticated (CONTRACT.md)
+                    authorize.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                            .authenticated();
                     rules.customize(authorize);
                     authorize.anyRequest().denyAll();
                 })

@@ -13,13 +13,13 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import java.time.Clock;
 
+import static org.safecase.platform.security.AccessRules.CASE_READERS;
+import static org.safecase.platform.security.AccessRules.READ_LOG_READERS;
+import static org.safecase.platform.security.AccessRules.STATISTICS_READERS;
+import static org.safecase.platform.security.AccessRules.names;
+
 @Configuration
 class QueryServiceConfiguration {
-
-    /** Who read cases: their school's (or, for auditors, their trust's) incidents. Governors and staff do not. */
-    private static final String[] CASE_READERS = {"DSL", "HEAD_TEACHER", "INTEGRATION", "AUDITOR"};
-    /** Who read the anonymised statistics: governors only read these. */
-    private static final String[] STATISTICS_READERS = {"GOVERNOR", "DSL", "HEAD_TEACHER", "AUDITOR"};
 
     @Bean
     Clock clock() {
@@ -43,13 +43,13 @@ class QueryServiceConfiguration {
     SecurityFilterChain queryApi(HttpSecurity http, SafecaseSecurity security) throws Exception {
         return security.build(http, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/*",
-                        "/api/v1/incidents/*/timeline").hasAnyRole(CASE_READERS)
-                .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/sanctions").hasAnyRole(CASE_READERS)
+                        "/api/v1/incidents/*/timeline").hasAnyRole(names(CASE_READERS))
+                .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/sanctions").hasAnyRole(names(CASE_READERS))
                 // the read log (package org.safecase.query.accesslog): the trust's auditors and data protection officer
-                .requestMatchers(HttpMethod.GET, "/api/v1/access-log").hasAnyRole("AUDITOR", "DPO")
+                .requestMatchers(HttpMethod.GET, "/api/v1/access-log").hasAnyRole(names(READ_LOG_READERS))
                 // governor statistics (package org.safecase.query.statistics): anonymised counts
                 .requestMatchers(HttpMethod.GET, "/api/v1/statistics", "/api/v1/statistics/**")
-                .hasAnyRole(STATISTICS_READERS)
+                .hasAnyRole(names(STATISTICS_READERS))
                 // projection rebuilds (package org.safecase.query.rebuild): operators run the service, see no cases
                 .requestMatchers("/actuator/projections", "/actuator/projections/**").hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.GET, "/actuator/**").authenticated());

@@ -1,12 +1,11 @@
 package org.safecase.query.incident;
 
-import org.safecase.events.Role;
 import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.school.SchoolDirectory;
+import org.safecase.platform.security.AccessRules;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.springframework.stereotype.Component;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -16,9 +15,6 @@ import java.util.Set;
  */
 @Component
 public class IncidentAccess {
-
-    private static final Set<Role> CASE_READERS = EnumSet.of(Role.DSL, Role.HEAD_TEACHER, Role.INTEGRATION, Role.AUDITOR);
-    private static final Set<Role> STAFF_ALLEGATION_READERS = EnumSet.of(Role.HEAD_TEACHER, Role.AUDITOR);
 
     private final SchoolDirectory schools;
 
@@ -45,7 +41,7 @@ public class IncidentAccess {
 
     /** policy: allegations against staff are for the head teacher (and auditors), hidden from other views (R12). */
     public boolean readsStaffAllegations(AuthenticatedUser user) {
-        return STAFF_ALLEGATION_READERS.contains(user.role());
+        return AccessRules.readsStaffAllegations(user.role());
     }
 
     /** 403 unless the user may read this incident. */
@@ -61,7 +57,7 @@ public class IncidentAccess {
     }
 
     private static void requireCaseReader(AuthenticatedUser user) {
-        if (!CASE_READERS.contains(user.role())) {
+        if (!AccessRules.CASE_READERS.contains(user.role())) {
             throw Refusal.forbidden("ROLE_NOT_ALLOWED", "Your role may not read cases");
         }
     }

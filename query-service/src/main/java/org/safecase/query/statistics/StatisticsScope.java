@@ -1,12 +1,9 @@
 package org.safecase.query.statistics;
 
-import org.safecase.events.Role;
 import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.school.SchoolDirectory;
+import org.safecase.platform.security.AccessRules;
 import org.safecase.platform.security.AuthenticatedUser;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Whose figures a request reads: one school, or one trust; exactly one of the two. A user of a school
@@ -16,9 +13,6 @@ import java.util.Set;
  */
 record StatisticsScope(String schoolId, String trustId) {
 
-    /** policy: governors read only the anonymised statistics (R21); case roles read them too. */
-    private static final Set<Role> READERS = EnumSet.of(Role.GOVERNOR, Role.DSL, Role.HEAD_TEACHER, Role.AUDITOR);
-
     static StatisticsScope of(AuthenticatedUser user, String schoolId, String trustId, SchoolDirectory schools) {
         boolean bySchool = schoolId != null && !schoolId.isBlank();
         boolean byTrust = trustId != null && !trustId.isBlank();
@@ -26,7 +20,7 @@ record StatisticsScope(String schoolId, String trustId) {
             throw Refusal.invalid("STATISTICS_SCOPE", bySchool ? "trustId" : "schoolId",
                     "give exactly one of schoolId or trustId");
         }
-        if (!READERS.contains(user.role())) {
+        if (!AccessRules.STATISTICS_READERS.contains(user.role())) {
             throw Refusal.forbidden("ROLE_NOT_ALLOWED", "Your role may not read statistics");
         }
         boolean ofTrust = user.schoolId() == null && user.trustId() != null;

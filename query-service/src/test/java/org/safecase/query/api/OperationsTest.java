@@ -26,12 +26,12 @@ class OperationsTest extends QueryServiceTest {
     Admin admin;
 
     @Test
-    void givenARunningServiceThenHealthReportsTheDatabaseKafkaAndTheProjections() {
+    void givenARunningServiceThenHealthReportsTheDatabaseKafkaAndTheProjectionsToOperators() {
         TestIncident incident = incident("SCH-A");
         stream.send(incident.reported(CYBERBULLYING, pupil(uniqueReference())));
         awaitProjected(incident, 0);
 
-        Response response = http().get("/actuator/health", null);
+        Response response = http().get("/actuator/health", "operator");
         JsonNode components = response.json().get("components");
 
         assertThat(response.status()).isEqualTo(200);
@@ -44,6 +44,48 @@ class OperationsTest extends QueryServiceTest {
         assertThat(projections.get("details").has("deadLettered")).isTrue();
         assertThat(projections.get("details").has("lag")).isTrue();
         assertThat(projections.get("details").get("activeGeneration").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnyoneThenHealthAnswersUpOrDownButShowsItsDetailsToOperatorsOnly() {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            Response anonymous = http().get(path, null);
+            assertThat(anonymous.status()).as(path).isEqualTo(200);
+            assertThat(anonymous.json().get("status").asString()).as(path).isEqualTo("UP");
+            assertThat(anonymous.json().has("components")).as(path).isFalse();
+        }
+        for (String user : List.of("dsl.a", "head.a", "auditor", "governor.a", "dpo.trust")) {
+            JsonNode health = http().get("/actuator/health", user).json();
+            assertThat(health.has("components")).as(user).isFalse();
+            assertThat(health.toString()).as(user).doesNotContain("lastAppliedAt", "lag", "path");
+        }
+        assertThat(http().get("/actuator/health", "operator").json().at("/components/projections/details").isObject())
+                .isTrue();
+    }
+
+    @Test
+    void givenAnyRoleButOperatorThenMetricsAndPrometheusAreRefused() {
+        for (String path : List.of("/actuator/metrics", "/actuator/metrics/http.server.requests", "/actuator/prometheus",
+                "/actuator/info", "/actuator/projections")) {
+            assertThat(http().get(path, null).status()).as(path).isEqualTo(401);
+            for (String user : List.of("dsl.a", "head.a", "integration.a", "auditor", "governor.a", "governor.trust",
+                    "staff.a", "dpo.trust")) {
+                Response refused = http().get(path, user);
+                assertThat(refused.status()).as(user + " GET " + path).isEqualTo(403);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+            }
+        }
+        assertThat(http().get("/actuator/metrics", "operator").status()).isEqualTo(200);
+        assertThat(http().get("/actuator/prometheus", "operator").status()).isNotIn(401, 403);
+    }
+
+    @Test
+    void givenNoSignInThenTheApiDocumentsAreRefused() {
+        for (String path : List.of("/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html")) {
+            Response refused = http().get(path, null);
+            assertThat(refused.status()).as(path).isEqualTo(401);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
     }
 
     @Test
@@ -75,7 +117,7 @@ class OperationsTest extends QueryServiceTest {
 
     @Test
     void givenTheOpenApiDocumentThenItDescribesTheQueryApi() {
-        JsonNode document = http().get("/v3/api-docs", null).json();
+        JsonNode document = http().get("/v3/api-docs", "governor.a").json();
 
         assertThat(document.get("paths").has("/api/v1/incidents")).isTrue();
         assertThat(document.get("paths").has("/api/v1/incidents/{id}/timeline")).isTrue();

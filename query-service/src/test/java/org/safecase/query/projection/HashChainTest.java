@@ -58,7 +58,7 @@ class HashChainTest extends QueryServiceTest {
         assertThat(jdbc.queryForObject("SELECT reason FROM " + generations.activeSchema()
                 + ".dead_lettered_event WHERE incident_id = ? AND sequence = 100", String.class, incident.id()))
                 .startsWith("CHAIN_BROKEN");
-        JsonNode health = http().get("/actuator/health", null).json();
+        JsonNode health = http().get("/actuator/health", "operator").json();
         assertThat(health.at("/components/projections/details/chainBroken").asLong()).isPositive();
     }
 

@@ -91,7 +91,7 @@ class PoisonEventTest extends QueryServiceTest {
                 .isEqualTo("the envelope lacks sequence");
         assertThat(http().get(healthy.path(), "dsl.a").status()).isEqualTo(200);
         assertThat(http().get(unknownType.path(), "dsl.a").status()).isEqualTo(404);
-        JsonNode health = http().get("/actuator/health", null).json();
+        JsonNode health = http().get("/actuator/health", "operator").json();
         assertThat(health.get("components").get("projections").get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("projections").get("details").get("deadLettered").asLong())
                 .isGreaterThanOrEqualTo(3);

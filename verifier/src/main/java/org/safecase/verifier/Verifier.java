@@ -1,0 +1,71 @@
+package org.safecase.verifier;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The independent verifier: reads the incident-event topic and the checkpoint topic from the beginning,
+ * as any client of the broker can, and checks every incident's hash chain and the latest checkpoint's
+ * signature and root. It depends on the event contracts and libraries only, never on the services.
+ *
+ * <pre>
+ *   java -jar verifier-exec.jar --bootstrap-servers HOST:PORT --public-key BASE64 [--origin safecase]
+ *        [--events-topic safecase.incident-events] [--checkpoints-topic safecase.checkpoints]
+ * </pre>
+ *
+ * Exit status: 0 all verified; 1 something is broken (the first broken incident and sequence is named);
+ * 2 the command line is wrong or the topics cannot be read.
+ */
+public final class Verifier {
+
+    private Verifier() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the verifier; its exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            err.println("verifier: " + e.getMessage());
+            err.println("usage: --bootstrap-servers HOST:PORT --public-key BASE64 [--origin safecase] "
+                    + "[--events-topic safecase.incident-events] [--checkpoints-topic safecase.checkpoints]");
+            return 2;
+        }
+        List<byte[]> events;
+        List<byte[]> checkpoints;
+        try (TopicReader reader = new TopicReader(options.get("bootstrap-servers"))) {
+            events = reader.readAll(options.getOrDefault("events-topic", "safecase.incident-events"));
+            checkpoints = reader.readAll(options.getOrDefault("checkpoints-topic", "safecase.checkpoints"));
+        } catch (RuntimeException e) {
+            err.println("verifier: the topics could not be read: " + e.getMessage());
+            return 2;
+        }
+        Verification.Result result = new Verification(options.get("public-key"), options.getOrDefault("origin", "safecase"))
+                .verify(events, checkpoints);
+        out.println(result.summary());
+        return result.valid() ? 0 : 1;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("options come in pairs: --name value");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        for (String required : List.of("bootstrap-servers", "public-key")) {
+            if (!options.containsKey(required)) {
+                throw new IllegalArgumentException("--" + required + " is required");
+            }
+        }
+        return options;
+    }
+}
