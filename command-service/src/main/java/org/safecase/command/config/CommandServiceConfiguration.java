@@ -39,7 +39,10 @@ class CommandServiceConfiguration {
                 CaseRead.get("/api/v1/subjects/{reference}/export", "EXPORT"));
     }
 
-    /** Who may call what; which incidents they may touch is the aggregate's to decide. */
+    /**
+     * Who may call what (the actuator and the API documents: SafecaseSecurity); which incidents they may
+     * touch is the aggregate's to decide.
+     */
     @Bean
     SecurityFilterChain commandApi(HttpSecurity http, SafecaseSecurity security) throws Exception {
         return security.build(http, rules -> rules
@@ -56,8 +59,7 @@ class CommandServiceConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events").hasAnyRole(names(EVENT_STREAM_READERS))
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/verification").hasAnyRole(names(CHAIN_VERIFIERS))
                 // the integrity log (package integrity): checkpoints, keys, proofs and leaves, no content
-                .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(names(CHAIN_VERIFIERS))
-                .requestMatchers(HttpMethod.GET, "/actuator/**").authenticated());
+                .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(names(CHAIN_VERIFIERS)));
     }
 
     @Bean
