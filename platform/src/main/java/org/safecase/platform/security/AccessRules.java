@@ -37,9 +37,6 @@ public final class AccessRules {
     /** Read the read log: who read which case. */
     public static final Set<Role> READ_LOG_READERS = roles(Role.AUDITOR, Role.DPO);
 
-    /** Run the service: the actuator, projection rebuilds. They see no case data. */
-    public static final Set<Role> OPERATORS = roles(Role.OPERATOR);
-
     /** policy: an allegation against staff is read only by the head teacher and auditors (R12). */
     public static final Set<Role> STAFF_ALLEGATION_READERS = roles(Role.HEAD_TEACHER, Role.AUDITOR);
 
