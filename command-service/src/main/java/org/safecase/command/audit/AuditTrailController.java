@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.safecase.command.eventstore.IncidentEventEnvelopes;
 import org.safecase.command.integrity.IntegrityLog;
+import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.events.IncidentReported;
 import org.safecase.platform.privacy.PersonalData;
@@ -14,8 +15,10 @@ import org.safecase.platform.security.AccessRules;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,6 +67,43 @@ class AuditTrailController {
             `PREVIOUS_HASH_MISMATCH`, `HASH_MISSING`, `SEQUENCE_GAP`).""")
     ChainVerification.Result verification(@PathVariable UUID id, AuthenticatedUser user) {
         return verification.verify(id, readable(id, user));
+    }
+
+    @GetMapping("/api/v1/incidents/{id}/state")
+    @Operation(summary = "The incident as it stood then (auditors, DSLs, head teachers)", description = """
+            Rebuilt from its events alone: after version `atVersion` (0 is the report), or as it stood at the instant \
+            `asOf` (the events recorded at or before it); without either, as it stands now. `{incidentId, version, \
+            asOf, schoolId, category, categoryName, classification, status, legalHold, subjects, escalations, \
+            referrals, sanctions, outcome}`, personal fields opened ("[erased]" where erased). 400 for both \
+            parameters or a version the incident never had; 404 if it did not exist yet at `asOf`.""")
+    IncidentState state(@PathVariable UUID id, @RequestParam(required = false) Long atVersion,
+                        @RequestParam(required = false) String asOf, AuthenticatedUser user) {
+        List<? extends DomainEventMessage<?>> stream = readable(id, user);
+        if (atVersion != null && asOf != null) {
+            throw Refusal.invalid("VALIDATION_FAILED", "asOf", "give atVersion or asOf, not both");
+        }
+        List<? extends DomainEventMessage<?>> then = stream;
+        if (atVersion != null) {
+            if (atVersion < 0 || atVersion >= stream.size()) {
+                throw Refusal.invalid("VALIDATION_FAILED", "atVersion", "must be from 0 to " + (stream.size() - 1));
+            }
+            then = stream.subList(0, (int) (atVersion + 1));
+        } else if (asOf != null) {
+            Instant at = instant(asOf);
+            then = stream.stream().takeWhile(m -> !((IncidentEvent) m.getPayload()).recordedAt().isAfter(at)).toList();
+            if (then.isEmpty()) {
+                throw Refusal.notFound("INCIDENT_NOT_YET_REPORTED", "The incident had not been reported at that time");
+            }
+        }
+        return IncidentState.of(then, personalData);
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Refusal.invalid("VALIDATION_FAILED", "asOf", "must be an instant such as 2026-11-20T10:15:00Z");
+        }
     }
 
     /** The incident's stream, if the user may read it: 404 for an unknown incident, 403 outside their scope. */

@@ -36,6 +36,7 @@ class CommandServiceConfiguration {
         return CaseReads.of("command",
                 CaseRead.get("/api/v1/incidents/{id}/events", "EVENTS"),
                 CaseRead.get("/api/v1/incidents/{id}/verification", "VERIFICATION"),
+                CaseRead.get("/api/v1/incidents/{id}/state", "STATE"),
                 CaseRead.get("/api/v1/subjects/{reference}/export", "EXPORT"));
     }
 
@@ -56,7 +57,8 @@ class CommandServiceConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/export", "/api/v1/retention/due",
                         "/api/v1/retention/rules").hasAnyRole(names(DATA_PROTECTION_OFFICERS))
                 .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/*").hasAnyRole(names(CASE_HANDLERS))
-                .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events").hasAnyRole(names(EVENT_STREAM_READERS))
+                .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events", "/api/v1/incidents/*/state")
+                .hasAnyRole(names(EVENT_STREAM_READERS))
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/verification").hasAnyRole(names(CHAIN_VERIFIERS))
                 // the integrity log (package integrity): checkpoints, keys, proofs and leaves, no content
                 .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(names(CHAIN_VERIFIERS)));

@@ -1,0 +1,140 @@
+package org.safecase.command.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.safecase.events.ExternalReferralRecorded;
+import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentDisposed;
+import org.safecase.events.IncidentEscalated;
+import org.safecase.events.IncidentEvent;
+import org.safecase.events.IncidentReclassified;
+import org.safecase.events.IncidentReopened;
+import org.safecase.events.IncidentReported;
+import org.safecase.events.LegalHoldPlaced;
+import org.safecase.events.LegalHoldReleased;
+import org.safecase.events.PoliceReferralMade;
+import org.safecase.events.SanctionApplied;
+import org.safecase.events.Subject;
+import org.safecase.events.SubjectErased;
+import org.safecase.platform.privacy.FieldOpener;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An incident as it stood after a given version, rebuilt from its events alone (for auditors replaying a
+ * case, and leads who need to know what was known when): the contract's
+ * {@code {incidentId, version, schoolId, category, classification, status, subjects, escalations, referrals,
+ * sanctions, outcome}}, with personal fields opened for the reader ("[erased]" where erased).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record IncidentState(UUID incidentId, long version, Instant asOf, String schoolId, String category, String categoryName,
+                     String classification, String status, boolean legalHold, List<SubjectView> subjects,
+                     List<EscalationView> escalations, List<ReferralView> referrals, List<SanctionView> sanctions,
+                     String outcome) {
+
+    record SubjectView(String type, String reference, String involvement, String yearGroup, String dateOfBirth,
+                       boolean erased) {
+    }
+
+    record EscalationView(String to, Instant at, String by, String reason) {
+    }
+
+    record ReferralView(String agency, String decision, String reference, String rationale, Instant at, String by) {
+    }
+
+    record SanctionView(String type, String subjectReference, LocalDate startsOn, LocalDate endsOn, Instant at, String by) {
+    }
+
+    /** The state after the given events, in order (the first must be the report). */
+    static IncidentState of(List<? extends DomainEventMessage<?>> events, FieldOpener fields) {
+        Folding state = new Folding();
+        for (DomainEventMessage<?> message : events) {
+            state.apply((IncidentEvent) message.getPayload(), message.getSequenceNumber(), fields);
+        }
+        return state.result();
+    }
+
+    private static final class Folding {
+        private UUID incidentId;
+        private long version;
+        private Instant asOf;
+        private String schoolId;
+        private String category;
+        private String categoryName;
+        private String classification;
+        private String status;
+        private boolean legalHold;
+        private String outcome;
+        private final List<Subject> reported = new ArrayList<>();
+        private final List<UUID> erased = new ArrayList<>();
+        private final List<EscalationView> escalations = new ArrayList<>();
+        private final List<ReferralView> referrals = new ArrayList<>();
+        private final List<SanctionView> sanctions = new ArrayList<>();
+        private FieldOpener fields;
+
+        void apply(IncidentEvent event, long sequence, FieldOpener opener) {
+            this.fields = opener;
+            version = sequence;
+            asOf = event.recordedAt();
+            UUID id = event.incidentId();
+            String by = event.actor().role() + " " + event.actor().userId();
+            if (event instanceof IncidentReported e) {
+                incidentId = id;
+                schoolId = e.schoolId();
+                category = e.category().code();
+                categoryName = e.category().name();
+                classification = e.category().classification().name();
+                status = "OPEN";
+                reported.addAll(e.subjects());
+            } else if (event instanceof IncidentEscalated e) {
+                escalations.add(new EscalationView(e.to() == null ? null : e.to().name(), e.recordedAt(), by,
+                        opener.open(id, "reason", e.reason())));
+            } else if (event instanceof PoliceReferralMade e) {
+                referrals.add(new ReferralView("POLICE (" + e.force() + ")", "REFERRED",
+                        opener.open(id, "crimeReference", e.crimeReference()), opener.open(id, "notes", e.notes()),
+                        e.referredAt(), by));
+            } else if (event instanceof ExternalReferralRecorded e) {
+                referrals.add(new ReferralView(e.agency() == null ? null : e.agency().name(),
+                        e.decision() == null ? null : e.decision().name(), opener.open(id, "reference", e.reference()),
+                        opener.open(id, "rationale", e.rationale()), e.decidedAt(), by));
+            } else if (event instanceof SanctionApplied e) {
+                sanctions.add(new SanctionView(e.type().name(),
+                        opener.openFor(id, e.subjectId(), "subjectReference", e.subjectReference()), e.startsOn(),
+                        e.endsOn(), e.recordedAt(), by));
+            } else if (event instanceof IncidentReclassified e) {
+                category = e.to().code();
+                categoryName = e.to().name();
+                classification = e.to().classification().name();
+            } else if (event instanceof IncidentClosed e) {
+                status = "CLOSED";
+                outcome = e.outcome() == null ? null : e.outcome().name();
+            } else if (event instanceof IncidentReopened) {
+                status = "OPEN";
+                outcome = null;
+            } else if (event instanceof SubjectErased e) {
+                erased.add(e.subjectId());
+            } else if (event instanceof IncidentDisposed) {
+                status = "DISPOSED";
+            } else if (event instanceof LegalHoldPlaced) {
+                legalHold = true;
+            } else if (event instanceof LegalHoldReleased) {
+                legalHold = false;
+            }
+        }
+
+        IncidentState result() {
+            List<SubjectView> subjects = reported.stream().map(s -> new SubjectView(s.type().name(),
+                    fields.openFor(incidentId, s.subjectId(), "reference", s.reference()),
+                    s.involvement() == null ? null : s.involvement().name(),
+                    fields.openFor(incidentId, s.subjectId(), "yearGroup", s.yearGroup()),
+                    fields.openFor(incidentId, s.subjectId(), "dateOfBirth", s.dateOfBirth()),
+                    erased.contains(s.subjectId()))).toList();
+            return new IncidentState(incidentId, version, asOf, schoolId, category, categoryName, classification, status,
+                    legalHold, subjects, List.copyOf(escalations), List.copyOf(referrals), List.copyOf(sanctions), outcome);
+        }
+    }
+}
