@@ -46,6 +46,14 @@ public final class AccessRules {
      */
     public static final Set<Role> STAFF_ALLEGATION_HANDLERS = roles(Role.HEAD_TEACHER, Role.INTEGRATION);
 
+    /**
+     * Whose statistics count allegations against staff: those who read them (R12), and governors, whose
+     * figures are anonymised and suppressed (R21) and who oversee how the school handles allegations
+     * against its staff. Everyone else's figures (a DSL's) leave them out entirely, so that they agree
+     * with that reader's own incident log and no allegation is told by taking one from the other.
+     */
+    public static final Set<Role> STATISTICS_WITH_STAFF_ALLEGATIONS = withRole(STAFF_ALLEGATION_READERS, Role.GOVERNOR);
+
     /** Users of one school: their token names a school the directory knows. */
     public static final Set<Role> SCHOOL_ROLES = roles(Role.STAFF, Role.DSL, Role.HEAD_TEACHER, Role.INTEGRATION,
             Role.GOVERNOR);
@@ -82,5 +90,11 @@ public final class AccessRules {
 
     private static Set<Role> roles(Role first, Role... rest) {
         return Collections.unmodifiableSet(EnumSet.of(first, rest));
+    }
+
+    private static Set<Role> withRole(Set<Role> roles, Role role) {
+        EnumSet<Role> union = EnumSet.copyOf(roles);
+        union.add(role);
+        return Collections.unmodifiableSet(union);
     }
 }

@@ -1,5 +1,6 @@
 package org.safecase.query.statistics;
 
+import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.school.SchoolDirectory;
 import org.safecase.query.projection.ProjectionGenerations;
 import org.safecase.query.statistics.StatisticsRepository.Escalations;
@@ -40,13 +41,21 @@ class GovernorStatistics {
         String schema = generations.activeSchema();
         String trustId = scope.trustId() != null ? scope.trustId() : schools.trustOf(scope.schoolId()).orElse(null);
         Set<String> releaseSchools = trustId != null ? new TreeSet<>(schools.schoolsOfTrust(trustId)) : Set.of(scope.schoolId());
+        boolean withStaffAllegations = scope.withStaffAllegations();
+        if (!withStaffAllegations && repository.countsAllegationsUnsplit(schema, releaseSchools)) {
+            throw Refusal.byRule("STATISTICS_REBUILD_REQUIRED", "These figures were counted before allegations against "
+                    + "staff were kept apart: they can be shown to your role after a projection rebuild");
+        }
+        // a release of its own for readers without the allegations: every figure, suppression included, as if
+        // those incidents did not exist (R12)
         StatisticsRelease release = new StatisticsRelease(control, trustId, releaseSchools, period.from(), period.to(),
-                repository.counts(schema, releaseSchools, period.from(), period.to(), period.countedBefore()));
+                repository.counts(schema, releaseSchools, period.from(), period.to(), period.countedBefore(),
+                        withStaffAllegations));
         StatisticsRelease.Published figures = scope.schoolId() != null ? release.school(scope.schoolId())
                 : release.trust(scope.trustId());
         List<String> scopeSchools = scope.schoolId() != null ? List.of(scope.schoolId()) : List.copyOf(releaseSchools);
         Escalations escalations = repository.escalations(schema, scopeSchools, period.from(), period.to(),
-                period.countedBefore());
+                period.countedBefore(), withStaffAllegations);
         return new StatisticsReport(
                 scope.schoolId() != null ? Map.of("schoolId", scope.schoolId()) : Map.of("trustId", scope.trustId()),
                 period.from().atDay(1).toString(), period.to().atEndOfMonth().toString(), period.asOf().toString(),

@@ -38,7 +38,9 @@ class StatisticsController {
             "c" could otherwise be worked out (DfE practice); a scope whose total is "c" is "c" throughout. \
             Whole months, as they stood at the end of the last complete month (`asOf`); by default the academic \
             year (September to August) up to it. Users of a school read their school; trust governors and \
-            auditors their trust or any school of it. No names, references, free text or identifiers of people.""")
+            auditors their trust or any school of it. A DSL's figures leave out allegations against staff entirely, \
+            as the DSL's log does (R12); head teachers', auditors' and governors' count them. No names, references, \
+            free text or identifiers of people.""")
     StatisticsReport statistics(AuthenticatedUser user,
                                 @Parameter(description = "a school; give this or trustId")
                                 @RequestParam(required = false) String schoolId,

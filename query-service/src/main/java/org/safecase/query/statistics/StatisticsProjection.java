@@ -30,7 +30,7 @@ import java.util.UUID;
 
 /**
  * The governor statistics (R21, R27): counters per school, month of report, and classification,
- * category, subject type, outcome and referral target. Reads nothing personal from the events (no
+ * category, subject type, outcome and referral target, those of allegations against staff kept apart (R12). Reads nothing personal from the events (no
  * names, references, year groups or text), so an event whose personal fields are erased counts the same.
  */
 @Component
@@ -74,7 +74,7 @@ class StatisticsProjection implements IncidentProjection {
         LocalDate period = month(reported.recordedAt());
         String classification = category.classification().name();
         if (!repository.track(schema, reported.incidentId(), reported.schoolId(), period, reported.recordedAt(),
-                classification, category.code())) {
+                classification, category.code(), reported.allegationAgainstStaff())) {
             return;
         }
         Map<Counter, Long> changes = new HashMap<>();
@@ -89,7 +89,7 @@ class StatisticsProjection implements IncidentProjection {
                 }
             }
         }
-        repository.add(schema, reported.schoolId(), period, period, changes);
+        repository.add(schema, reported.schoolId(), period, period, reported.allegationAgainstStaff(), changes);
     }
 
     /** Moves the incident from its old classification and category to the new ones. */
@@ -149,7 +149,7 @@ class StatisticsProjection implements IncidentProjection {
         if (recordedIn.isBefore(tracked.period())) {
             recordedIn = tracked.period();
         }
-        repository.add(schema, tracked.schoolId(), tracked.period(), recordedIn, changes);
+        repository.add(schema, tracked.schoolId(), tracked.period(), recordedIn, tracked.staffAllegation(), changes);
     }
 
     private LocalDate month(Instant at) {

@@ -35,7 +35,8 @@ class StatisticsRepository {
     }
 
     /** An incident's bookkeeping row, as it stood before the event. */
-    record Tracked(String schoolId, LocalDate period, String classification, String category, String outcome) {
+    record Tracked(String schoolId, LocalDate period, String classification, String category, String outcome,
+                   boolean staffAllegation) {
     }
 
     /** One row of sums read back: a school's counter for one month of reports. */
@@ -54,21 +55,20 @@ class StatisticsRepository {
 
     /** Starts tracking an incident; false if it already was (its report is then not counted again). */
     boolean track(String schema, UUID incidentId, String schoolId, LocalDate period, Instant reportedAt,
-                  String classification, String category) {
+                  String classification, String category, boolean staffAllegation) {
         return jdbc.update("""
-                INSERT INTO %s (incident_id, school_id, period, reported_at, classification, category)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""".formatted(incidents(schema)),
-                incidentId, schoolId, Date.valueOf(period), utc(reportedAt), classification, category) == 1;
+                INSERT INTO %s (incident_id, school_id, period, reported_at, classification, category, staff_allegation)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""".formatted(incidents(schema)),
+                incidentId, schoolId, Date.valueOf(period), utc(reportedAt), classification, category,
+                staffAllegation) == 1;
     }
 
     /** The incident's row, locked until the transaction ends; empty if its report was never seen. */
     Optional<Tracked> lock(String schema, UUID incidentId) {
         return jdbc.query("""
-                SELECT school_id, period, classification, category, outcome FROM %s
+                SELECT school_id, period, classification, category, outcome, staff_allegation FROM %s
                 WHERE incident_id = ? FOR UPDATE""".formatted(incidents(schema)),
-                (rs, row) -> new Tracked(rs.getString("school_id"), rs.getDate("period").toLocalDate(),
-                        rs.getString("classification"), rs.getString("category"), rs.getString("outcome")),
-                incidentId).stream().findFirst();
+                StatisticsRepository::tracked, incidentId).stream().findFirst();
     }
 
     void reclassify(String schema, UUID incidentId, String classification, String category) {
@@ -97,44 +97,56 @@ class StatisticsRepository {
         return jdbc.query("""
                 UPDATE %s SET referred_to = array_append(referred_to, ?::varchar)
                 WHERE incident_id = ? AND NOT (?::varchar = ANY (referred_to))
-                RETURNING school_id, period, classification, category, outcome""".formatted(incidents(schema)),
-                (rs, row) -> new Tracked(rs.getString("school_id"), rs.getDate("period").toLocalDate(),
-                        rs.getString("classification"), rs.getString("category"), rs.getString("outcome")),
-                target, incidentId, target).stream().findFirst();
+                RETURNING school_id, period, classification, category, outcome, staff_allegation""".formatted(incidents(schema)),
+                StatisticsRepository::tracked, target, incidentId, target).stream().findFirst();
     }
 
-    /** Adds each change to its counter, atomically: never a read followed by a write. */
-    void add(String schema, String schoolId, LocalDate period, LocalDate recordedIn, Map<Counter, Long> changes) {
+    private static Tracked tracked(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Tracked(rs.getString("school_id"), rs.getDate("period").toLocalDate(), rs.getString("classification"),
+                rs.getString("category"), rs.getString("outcome"), rs.getBoolean("staff_allegation"));
+    }
+
+    /**
+     * Adds each change to its counter, atomically: never a read followed by a write. The counters of an
+     * allegation against staff are kept apart, for the readers who may not read those (R12).
+     */
+    void add(String schema, String schoolId, LocalDate period, LocalDate recordedIn, boolean staffAllegation,
+             Map<Counter, Long> changes) {
         List<Map.Entry<Counter, Long>> ordered = changes.entrySet().stream().filter(e -> e.getValue() != 0)
                 .sorted(Map.Entry.comparingByKey(Counter.ORDER)).toList();
         if (ordered.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("""
-                INSERT INTO %s AS c (school_id, period, recorded_in, dimension, parent, item, count)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (school_id, period, recorded_in, dimension, parent, item)
+                INSERT INTO %s AS c (school_id, period, recorded_in, staff_allegation, dimension, parent, item, count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (school_id, period, recorded_in, staff_allegation, dimension, parent, item)
                 DO UPDATE SET count = c.count + EXCLUDED.count""".formatted(counts(schema)),
                 ordered.stream().map(e -> new Object[]{schoolId, Date.valueOf(period), Date.valueOf(recordedIn),
-                        e.getKey().dimension().name(), e.getKey().parent(), e.getKey().item(), e.getValue()}).toList());
+                        staffAllegation, e.getKey().dimension().name(), e.getKey().parent(), e.getKey().item(),
+                        e.getValue()}).toList());
     }
 
     /**
      * The schools' counters for incidents reported from {@code from} to {@code to}, as they stood
-     * before {@code before} (changes recorded in earlier months only).
+     * before {@code before} (changes recorded in earlier months only), with or without the incidents
+     * that are allegations against staff.
      */
-    List<CountRow> counts(String schema, Collection<String> schoolIds, YearMonth from, YearMonth to, LocalDate before) {
+    List<CountRow> counts(String schema, Collection<String> schoolIds, YearMonth from, YearMonth to, LocalDate before,
+                          boolean withStaffAllegations) {
         List<CountRow> rows = new ArrayList<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
                     SELECT school_id, period, dimension, parent, item, SUM(count) AS count FROM %s
                     WHERE school_id = ANY (?) AND period BETWEEN ? AND ? AND recorded_in < ?
+                      AND (? OR NOT staff_allegation)
                     GROUP BY school_id, period, dimension, parent, item
                     HAVING SUM(count) <> 0""".formatted(counts(schema)));
             statement.setArray(1, textArray(connection, schoolIds));
             statement.setDate(2, Date.valueOf(from.atDay(1)));
             statement.setDate(3, Date.valueOf(to.atDay(1)));
             statement.setDate(4, Date.valueOf(before));
+            statement.setBoolean(5, withStaffAllegations);
             return statement;
         }, rs -> {
             rows.add(new CountRow(rs.getString("school_id"), YearMonth.from(rs.getDate("period").toLocalDate()),
@@ -144,8 +156,12 @@ class StatisticsRepository {
         return rows;
     }
 
-    /** The median time to first escalation of the schools' incidents reported in the range, as before {@code before}. */
-    Escalations escalations(String schema, Collection<String> schoolIds, YearMonth from, YearMonth to, LocalDate before) {
+    /**
+     * The median time to first escalation of the schools' incidents reported in the range, as before
+     * {@code before}, with or without the allegations against staff.
+     */
+    Escalations escalations(String schema, Collection<String> schoolIds, YearMonth from, YearMonth to, LocalDate before,
+                            boolean withStaffAllegations) {
         Map<String, Object> row = new HashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
@@ -153,11 +169,12 @@ class StatisticsRepository {
                            percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_escalation) AS median
                     FROM %s
                     WHERE school_id = ANY (?) AND period BETWEEN ? AND ? AND escalated_in < ?
-                      AND seconds_to_escalation IS NOT NULL""".formatted(incidents(schema)));
+                      AND seconds_to_escalation IS NOT NULL AND (? OR NOT staff_allegation)""".formatted(incidents(schema)));
             statement.setArray(1, textArray(connection, schoolIds));
             statement.setDate(2, Date.valueOf(from.atDay(1)));
             statement.setDate(3, Date.valueOf(to.atDay(1)));
             statement.setDate(4, Date.valueOf(before));
+            statement.setBoolean(5, withStaffAllegations);
             return statement;
         }, rs -> {
             row.put("incidents", rs.getLong("incidents"));
@@ -165,6 +182,20 @@ class StatisticsRepository {
             row.put("median", rs.wasNull() ? null : median);
         });
         return new Escalations((Long) row.getOrDefault("incidents", 0L), (Double) row.get("median"));
+    }
+
+    /**
+     * Whether any of the schools has counters from before allegations against staff were kept apart
+     * (V13): those count them with everything else until a rebuild.
+     */
+    boolean countsAllegationsUnsplit(String schema, Collection<String> schoolIds) {
+        Boolean unsplit = jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM %s WHERE school_id = ANY (?))"
+                    .formatted(ProjectionSchema.table(schema, "statistics_unsplit_school")));
+            statement.setArray(1, textArray(connection, schoolIds));
+            return statement;
+        }, rs -> rs.next() && rs.getBoolean(1));
+        return Boolean.TRUE.equals(unsplit);
     }
 
     private static Array textArray(java.sql.Connection connection, Collection<String> values) throws java.sql.SQLException {

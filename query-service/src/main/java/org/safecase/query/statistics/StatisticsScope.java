@@ -9,9 +9,10 @@ import org.safecase.platform.security.AuthenticatedUser;
  * Whose figures a request reads: one school, or one trust; exactly one of the two. A user of a school
  * (its governors, DSL, head teacher) reads that school only; a user of a trust (the trust's governors,
  * its auditors) reads the trust or any school of it. A school or trust that does not exist is refused
- * exactly like one that is not the user's, so that the answer never tells which exist.
+ * exactly like one that is not the user's, so that the answer never tells which exist. Whether the
+ * figures count allegations against staff is the reader's role's ({@link AccessRules#STATISTICS_WITH_STAFF_ALLEGATIONS}).
  */
-record StatisticsScope(String schoolId, String trustId) {
+record StatisticsScope(String schoolId, String trustId, boolean withStaffAllegations) {
 
     static StatisticsScope of(AuthenticatedUser user, String schoolId, String trustId, SchoolDirectory schools) {
         boolean bySchool = schoolId != null && !schoolId.isBlank();
@@ -31,12 +32,16 @@ record StatisticsScope(String schoolId, String trustId) {
             if (!allowed) {
                 throw notYours();
             }
-            return new StatisticsScope(schoolId, null);
+            return new StatisticsScope(schoolId, null, withStaffAllegations(user));
         }
         if (!ofTrust || !trustId.equals(user.trustId()) || !schools.isKnownTrust(trustId)) {
             throw notYours();
         }
-        return new StatisticsScope(null, trustId);
+        return new StatisticsScope(null, trustId, withStaffAllegations(user));
+    }
+
+    private static boolean withStaffAllegations(AuthenticatedUser user) {
+        return AccessRules.STATISTICS_WITH_STAFF_ALLEGATIONS.contains(user.role());
     }
 
     private static Refusal notYours() {

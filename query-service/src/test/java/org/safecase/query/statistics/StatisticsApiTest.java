@@ -22,6 +22,7 @@ import org.safecase.query.statistics.StatisticsRepository.CountRow;
 import org.safecase.query.support.QueryServiceTest;
 import org.safecase.query.support.TestIncident;
 import org.safecase.query.support.TestIncident.Person;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +57,8 @@ class StatisticsApiTest extends QueryServiceTest {
     private static final CategoryRef SEXTING = new CategoryRef("ILL-SEXTING-U18", "Sexting (under 18)",
             Classification.ILLEGAL, List.of(Requirement.POLICE_REFERRAL, Requirement.CHILDRENS_SERVICES_DECISION,
             Requirement.DSL_INVOLVEMENT), "2026.1");
+    private static final CategoryRef STAFF_PUPIL_COMMS = new CategoryRef("STF-PUPIL-COMMS",
+            "Staff contacting pupils privately", Classification.INAPPROPRIATE, List.of(), "2026.1");
     private static final List<String> CATALOGUE = List.of("ILL-SEXTING-U18", "ILL-GROOMING", "SG-CP", "INA-CYBERBULLY");
 
     @Autowired
@@ -152,7 +155,7 @@ class StatisticsApiTest extends QueryServiceTest {
     /** The school's raw counters for the year, as they stand now (everything recorded so far). */
     private Map<String, Long> counters(String school, int year) {
         List<CountRow> rows = repository.counts(generations.activeSchema(), List.of(school), YearMonth.of(year, 1),
-                YearMonth.of(year, 12), LocalDate.of(9999, 1, 1));
+                YearMonth.of(year, 12), LocalDate.of(9999, 1, 1), true);
         return rows.stream().collect(Collectors.groupingBy(
                 r -> r.dimension() + (r.parent().isEmpty() ? "" : "/" + r.parent()) + (r.item().isEmpty() ? "" : "/" + r.item()),
                 Collectors.summingLong(CountRow::count)));
@@ -303,7 +306,7 @@ class StatisticsApiTest extends QueryServiceTest {
 
         // once this month is complete, the closure counts, suppressed like any small count
         StatisticsPeriod nextMonth = new StatisticsPeriod(YearMonth.of(2015, 1), YearMonth.of(2015, 12), YearMonth.now(LONDON));
-        StatisticsReport later = statistics.report(new StatisticsScope("SCH-A", null), nextMonth);
+        StatisticsReport later = statistics.report(new StatisticsScope("SCH-A", null, true), nextMonth);
         assertThat(later.byOutcome().get("POLICE_ACTION")).isEqualTo("c");
         assertThat(later.byOutcome().get("OPEN")).as("10 - OPEN would be the 1").isEqualTo("c");
         assertThat(later.total()).isEqualTo(10L);
@@ -334,7 +337,7 @@ class StatisticsApiTest extends QueryServiceTest {
                 Map.entry("OUTCOME/INTERNAL_ACTION", 1L));
         // as at the end of March, the first closure stood and the later one had not happened
         List<CountRow> endOfMarch = repository.counts(generations.activeSchema(), List.of(school), YearMonth.of(2016, 1),
-                YearMonth.of(2016, 12), LocalDate.of(2016, 4, 1));
+                YearMonth.of(2016, 12), LocalDate.of(2016, 4, 1), true);
         assertThat(endOfMarch).filteredOn(r -> r.dimension() == Dimension.OUTCOME)
                 .extracting(CountRow::item, CountRow::count)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("NO_FURTHER_ACTION", 1L),
@@ -375,7 +378,7 @@ class StatisticsApiTest extends QueryServiceTest {
         awaitAll(cases);
 
         StatisticsRepository.Escalations escalations = repository.escalations(generations.activeSchema(), List.of(school),
-                YearMonth.of(2018, 1), YearMonth.of(2018, 12), LocalDate.of(9999, 1, 1));
+                YearMonth.of(2018, 1), YearMonth.of(2018, 12), LocalDate.of(9999, 1, 1), true);
         assertThat(escalations.incidents()).isEqualTo(7);
         assertThat(escalations.medianSeconds()).isEqualTo(4 * 3600.0);
     }
@@ -391,14 +394,142 @@ class StatisticsApiTest extends QueryServiceTest {
                 SELECT column_name FROM information_schema.columns
                 WHERE table_schema = ? AND table_name IN ('statistics_count', 'statistics_incident')""",
                 String.class, generations.activeSchema());
-        assertThat(columns).containsExactlyInAnyOrder("school_id", "period", "recorded_in", "dimension", "parent", "item",
-                "count", "incident_id", "school_id", "period", "reported_at", "classification", "category", "outcome",
-                "seconds_to_escalation", "escalated_in", "referred_to");
+        assertThat(columns).containsExactlyInAnyOrder("school_id", "period", "recorded_in", "staff_allegation", "dimension",
+                "parent", "item", "count", "incident_id", "school_id", "period", "reported_at", "classification", "category",
+                "outcome", "seconds_to_escalation", "escalated_in", "referred_to", "staff_allegation");
         String stored = String.join("\n", jdbc.queryForList("SELECT t::text FROM " + generations.activeSchema()
                 + ".statistics_count t WHERE school_id = ?", String.class, school))
                 + jdbc.queryForList("SELECT t::text FROM " + generations.activeSchema()
                 + ".statistics_incident t WHERE school_id = ?", String.class, school);
         assertThat(stored).isNotEmpty().doesNotContain(pupil.reference(), "Y6", "Messages sent in the evening");
+    }
+
+    /**
+     * A DSL's log hides allegations against staff (R12): their figures leave them out entirely, so that
+     * neither the figures nor their difference from the log tell of one. Head teachers and auditors read
+     * them; governors' anonymised, suppressed figures count them too (R21).
+     */
+    @Test
+    void aDslsFiguresLeaveOutAllegationsAgainstStaffEntirelySoNoneIsFoundByDifference() {
+        List<Case> pupils = new ArrayList<>();
+        for (Case c : many(7, "SCH-A", CYBERBULLYING, at("2012-03-05T09:00:00"))) {
+            pupils.add(c.escalatedAfter(Duration.ofHours(2)));
+        }
+        awaitAll(pupils);
+        String year = "schoolId=SCH-A&from=2012-01-01&to=2012-12-31";
+        JsonNode dslBefore = read(year, "dsl.a");
+        JsonNode headBefore = read(year, "head.a");
+        assertThat(dslBefore).isEqualTo(headBefore);
+
+        // every later event of an allegation (escalation, referrals, reclassification, closure, reopening) too
+        List<Case> allegations = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            allegations.add(new Case("SCH-A", STAFF_PUPIL_COMMS, at("2012-03-12T09:00:00").plus(i, ChronoUnit.HOURS),
+                    TestIncident.staff(TestIncident.uniqueReference()), pupil())
+                    .escalatedAfter(Duration.ofMinutes(30))
+                    .referral(Agency.LADO, ReferralDecision.REFERRED, at("2012-03-13T09:00:00"))
+                    .reclassified(STAFF_PUPIL_COMMS, GROOMING, at("2012-03-14T09:00:00"))
+                    .referredToPolice(at("2012-03-14T10:00:00"))
+                    .closed(Outcome.NO_FURTHER_ACTION, at("2012-04-02T09:00:00"))
+                    .reopened(at("2012-04-03T09:00:00"))
+                    .closed(Outcome.POLICE_ACTION, at("2012-04-04T09:00:00")));
+        }
+        awaitAll(allegations);
+
+        JsonNode dsl = read(year, "dsl.a");
+        assertThat(dsl).as("nothing in a DSL's figures moves for allegations against staff").isEqualTo(dslBefore);
+        assertThat(dsl.get("total").asLong()).isEqualTo(7);
+        assertThat(dsl.get("byCategory").has("ILL-GROOMING")).isFalse();
+        assertThat(dsl.get("byClassification").get("ILLEGAL").asLong()).isZero();
+        assertThat(dsl.get("bySubjectType").get("STAFF").asLong()).isZero();
+        assertThat(dsl.get("referrals").get("LADO").asLong()).isZero();
+        assertThat(dsl.get("referrals").get("POLICE").asLong()).isZero();
+        assertThat(dsl.get("byOutcome").get("POLICE_ACTION").asLong()).isZero();
+        assertThat(dsl.get("medianHoursToEscalation").asDouble()).isEqualTo(2.0);
+
+        JsonNode head = read(year, "head.a");
+        assertThat(head.get("total").asLong()).isEqualTo(15);
+        assertThat(head.get("byCategory").get("ILL-GROOMING").asLong()).isEqualTo(8);
+        assertThat(head.get("byCategory").has("STF-PUPIL-COMMS")).isFalse();
+        assertThat(head.get("byClassification").get("ILLEGAL").asLong()).isEqualTo(8);
+        assertThat(head.get("bySubjectType").get("STAFF").asLong()).isEqualTo(8);
+        assertThat(head.get("bySubjectType").get("PUPIL").asLong()).isEqualTo(15);
+        assertThat(head.get("referrals").get("LADO").asLong()).isEqualTo(8);
+        assertThat(head.get("referrals").get("POLICE").asLong()).isEqualTo(8);
+        assertThat(head.get("byOutcome").get("POLICE_ACTION").asLong()).isEqualTo(8);
+        assertThat(head.get("byOutcome").get("NO_FURTHER_ACTION").asLong()).isZero();
+        // 15 escalations: 8 after half an hour (the allegations), 7 after two hours
+        assertThat(head.get("medianHoursToEscalation").asDouble()).isEqualTo(0.5);
+        assertThat(read(year, "auditor")).isEqualTo(head);
+        assertThat(read(year, "governor.a")).as("governors' figures count them, anonymised and suppressed")
+                .isEqualTo(head);
+        assertThat(read("trustId=TRUST-1&from=2012-01-01&to=2012-12-31", "governor.trust").get("total").asLong())
+                .isEqualTo(15);
+    }
+
+    /** Counters from before V13 mix allegations against staff in: a DSL's figures wait for a rebuild. */
+    @Test
+    void aReleaseCountedBeforeAllegationsWereKeptApartIsRefusedToADslUntilARebuild() {
+        String unsplit = generations.activeSchema() + ".statistics_unsplit_school";
+        jdbc.update("INSERT INTO " + unsplit + " (school_id) VALUES ('SCH-B')");
+        try {
+            Response refused = http().get("/api/v1/statistics?schoolId=SCH-A&from=2010-01-01&to=2010-12-31", "dsl.a");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("rule").asString()).isEqualTo("STATISTICS_REBUILD_REQUIRED");
+            for (String user : List.of("head.a", "governor.a", "auditor")) {
+                assertThat(http().get("/api/v1/statistics?schoolId=SCH-A&from=2010-01-01&to=2010-12-31", user).status())
+                        .as(user).isEqualTo(200);
+            }
+        } finally {
+            jdbc.update("DELETE FROM " + unsplit + " WHERE school_id = 'SCH-B'");
+        }
+        assertThat(http().get("/api/v1/statistics?schoolId=SCH-A&from=2010-01-01&to=2010-12-31", "dsl.a").status())
+                .isEqualTo(200);
+    }
+
+    /** V13 on a generation that already counted an allegation against staff: marks it, lists its school. */
+    @Test
+    void theMigrationMarksTheAllegationsItCanAndListsTheSchoolsWhoseCountersMixThemIn() {
+        String schema = "gen_999999";
+        jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        try {
+            Flyway.configure().dataSource(jdbc.getDataSource()).schemas(schema).defaultSchema(schema).createSchemas(true)
+                    .locations("classpath:db/projection").target("12").load().migrate();
+            UUID allegation = UUID.randomUUID();
+            UUID other = UUID.randomUUID();
+            for (UUID id : List.of(allegation, other)) {
+                boolean againstStaff = id.equals(allegation);
+                String school = againstStaff ? "SCH-M1" : "SCH-M2";
+                jdbc.update("""
+                        INSERT INTO %s.incident_log (incident_id, school_id, category_code, category_name, classification,
+                            status, occurred_at, reported_at, reported_by_role, subject_count, off_site,
+                            allegation_against_staff, version, last_event_at)
+                        VALUES (?, ?, 'INA-CYBERBULLY', 'Cyber-bullying', 'INAPPROPRIATE', 'OPEN', now(), now(), 'STAFF',
+                            1, false, ?, 0, now())""".formatted(schema), id, school, againstStaff);
+                jdbc.update("""
+                        INSERT INTO %s.statistics_incident (incident_id, school_id, period, reported_at, classification,
+                            category) VALUES (?, ?, DATE '2012-01-01', now(), 'INAPPROPRIATE', 'INA-CYBERBULLY')"""
+                        .formatted(schema), id, school);
+                jdbc.update("""
+                        INSERT INTO %s.statistics_count (school_id, period, recorded_in, dimension, parent, item, count)
+                        VALUES (?, DATE '2012-01-01', DATE '2012-01-01', 'INCIDENTS', '', '', 1)""".formatted(schema),
+                        school);
+            }
+
+            generations.migrate(schema);
+
+            assertThat(jdbc.queryForList("SELECT incident_id FROM " + schema + ".statistics_incident WHERE staff_allegation",
+                    UUID.class)).containsExactly(allegation);
+            assertThat(jdbc.queryForList("SELECT school_id FROM " + schema + ".statistics_unsplit_school", String.class))
+                    .containsExactly("SCH-M1");
+            assertThat(repository.counts(schema, List.of("SCH-M1", "SCH-M2"), YearMonth.of(2012, 1), YearMonth.of(2012, 1),
+                    LocalDate.of(9999, 1, 1), true)).hasSize(2);
+            assertThat(repository.countsAllegationsUnsplit(schema, List.of("SCH-M1"))).isTrue();
+            assertThat(repository.countsAllegationsUnsplit(schema, List.of("SCH-M2"))).isFalse();
+        } finally {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
     }
 
     @Test
