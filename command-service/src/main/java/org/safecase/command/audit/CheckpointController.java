@@ -1,31 +1,46 @@
 package org.safecase.command.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.safecase.command.eventstore.IncidentEventEnvelopes;
 import org.safecase.command.integrity.Checkpoints;
 import org.safecase.command.integrity.IntegrityLog;
+import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.platform.problem.Refusal;
+import org.safecase.platform.school.SchoolDirectory;
+import org.safecase.platform.security.AuthenticatedUser;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The integrity log for auditors: signed checkpoints, the public keys to check them, consistency proofs
- * between them, and the leaves (event ids and hashes, no content) to recompute a tree head.
+ * between them, the leaves (event ids and hashes, no content) to recompute a tree head, and the trust's
+ * events in the log's order.
  */
 @RestController
 class CheckpointController {
 
     private static final int MAX_LEAVES = 10_000;
+    private static final int MAX_EVENTS = 100;
 
     private final Checkpoints checkpoints;
     private final IntegrityLog integrityLog;
+    private final EventStore eventStore;
+    private final IncidentEventEnvelopes envelopes;
+    private final SchoolDirectory schools;
 
-    CheckpointController(Checkpoints checkpoints, IntegrityLog integrityLog) {
+    CheckpointController(Checkpoints checkpoints, IntegrityLog integrityLog, EventStore eventStore,
+                         IncidentEventEnvelopes envelopes, SchoolDirectory schools) {
         this.checkpoints = checkpoints;
         this.integrityLog = integrityLog;
+        this.eventStore = eventStore;
+        this.envelopes = envelopes;
+        this.schools = schools;
     }
 
     @GetMapping(path = "/api/v1/audit/checkpoints/latest", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,6 +74,32 @@ class CheckpointController {
     }
 
     record ConsistencyProof(long first, long second, List<String> proof) {
+    }
+
+    @GetMapping(path = "/api/v1/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The trust's history in the integrity log's order (auditors)", description = """
+            `{items: [envelope...], next}`: every event of the schools the auditor may read (or `schoolId`, one of \
+            them), in the order of the integrity log, after the opaque position `after` (default: from the start), \
+            at most `limit` (1 to 100). Envelopes in their stored form, personal fields sealed, with `hash`, \
+            `previousHash` and `position`: each can be checked against the chain and the signed checkpoints.""")
+    AuditEvents events(@RequestParam(required = false) String schoolId, @RequestParam(defaultValue = "-1") long after,
+                       @RequestParam(defaultValue = "100") int limit, AuthenticatedUser user) {
+        if (limit < 1 || limit > MAX_EVENTS) {
+            throw Refusal.invalid("VALIDATION_FAILED", "limit", "must be from 1 to " + MAX_EVENTS);
+        }
+        Set<String> own = user.trustId() != null ? schools.schoolsOfTrust(user.trustId())
+                : user.schoolId() != null ? Set.of(user.schoolId()) : Set.of();
+        if (schoolId != null && !own.contains(schoolId)) {
+            throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may read the history of your own trust's schools only");
+        }
+        List<IntegrityLog.Placed> page = integrityLog.placedAfter(schoolId != null ? Set.of(schoolId) : own, after, limit);
+        List<IncidentEventEnvelope> items = page.stream().map(placed -> envelopes.envelope(eventStore.readEvents(
+                        placed.incidentId().toString(), placed.sequence()).next()).withPosition(placed.position()))
+                .toList();
+        return new AuditEvents(items, page.size() < limit ? null : page.get(page.size() - 1).position());
+    }
+
+    record AuditEvents(List<IncidentEventEnvelope> items, Long next) {
     }
 
     @GetMapping(path = "/api/v1/audit/leaves", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -37,6 +37,7 @@ class CommandServiceConfiguration {
                 CaseRead.get("/api/v1/incidents/{id}/events", "EVENTS"),
                 CaseRead.get("/api/v1/incidents/{id}/verification", "VERIFICATION"),
                 CaseRead.get("/api/v1/incidents/{id}/state", "STATE"),
+                CaseRead.get("/api/v1/audit/events", "AUDIT_EVENTS"),
                 CaseRead.get("/api/v1/subjects/{reference}/export", "EXPORT"));
     }
 

@@ -70,8 +70,7 @@ class KafkaForwarder {
     void on(IncidentEvent event, DomainEventMessage<?> message, TrackingToken token) {
         IncidentEventEnvelope stored = envelopes.envelope(message);
         // the event's leaf in the integrity log, appended in this batch's transaction: its position on the topic
-        IncidentEventEnvelope envelope = stored.withPosition(integrityLog.append(message.getIdentifier(),
-                token.position().orElseThrow(), stored.hash()));
+        IncidentEventEnvelope envelope = stored.withPosition(integrityLog.append(stored, token.position().orElseThrow()));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
                 envelope.recordedAt().toEpochMilli(), envelope.incidentId().toString(), envelopes.serialize(envelope));
         // CloudEvents Kafka binding, binary mode: the attributes travel as ce_ headers

@@ -1,5 +1,6 @@
 package org.safecase.command.integrity;
 
+import org.safecase.events.IncidentEventEnvelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,15 +29,18 @@ public class IntegrityLog {
      * The event's position in the log, appending it as the next leaf if it is not there yet (an event
      * published again, after the forwarder's token was reset, keeps its position).
      */
-    public long append(String eventId, long globalIndex, String hash) {
+    public long append(IncidentEventEnvelope event, long globalIndex) {
+        String eventId = event.eventId().toString();
         Long position = jdbc.queryForObject("""
                 WITH known AS (SELECT leaf_index FROM integrity_leaf WHERE event_id = ?),
-                     added AS (INSERT INTO integrity_leaf (leaf_index, global_index, event_id, hash)
-                               SELECT coalesce(max(leaf_index), -1) + 1, ?, ?, ? FROM integrity_leaf
+                     added AS (INSERT INTO integrity_leaf (leaf_index, global_index, event_id, hash, incident_id, sequence,
+                                                           school_id)
+                               SELECT coalesce(max(leaf_index), -1) + 1, ?, ?, ?, ?, ?, ? FROM integrity_leaf
                                WHERE NOT EXISTS (SELECT 1 FROM known)
                                RETURNING leaf_index)
                 SELECT leaf_index FROM known UNION ALL SELECT leaf_index FROM added""",
-                Long.class, eventId, globalIndex, eventId, hash);
+                Long.class, eventId, globalIndex, eventId, event.hash(), event.incidentId(), event.sequence(),
+                event.schoolId());
         return position == null ? -1 : position;
     }
 
@@ -61,6 +65,22 @@ public class IntegrityLog {
     List<byte[]> leafHashes(long size) {
         return jdbc.query("SELECT hash FROM integrity_leaf WHERE leaf_index < ? ORDER BY leaf_index",
                 (rs, row) -> org.safecase.events.MerkleTree.leafHash(HexFormat.of().parseHex(rs.getString("hash"))), size);
+    }
+
+    /** The events of these schools after a position, in the log's order: (position, incident, sequence). */
+    public List<Placed> placedAfter(java.util.Set<String> schools, long after, int limit) {
+        if (schools.isEmpty()) {
+            return List.of();
+        }
+        return new NamedParameterJdbcTemplate(jdbc).query("""
+                SELECT leaf_index, incident_id, sequence FROM integrity_leaf
+                WHERE school_id IN (:schools) AND leaf_index > :after ORDER BY leaf_index LIMIT :limit""",
+                Map.of("schools", schools, "after", after, "limit", limit),
+                (rs, row) -> new Placed(rs.getLong("leaf_index"), rs.getObject("incident_id", java.util.UUID.class),
+                        rs.getLong("sequence")));
+    }
+
+    public record Placed(long position, java.util.UUID incidentId, long sequence) {
     }
 
     /** One page of leaves after a position, for auditors: position, event id and hash only. */

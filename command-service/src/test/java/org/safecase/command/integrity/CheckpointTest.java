@@ -133,10 +133,32 @@ class CheckpointTest extends CommandServiceTest {
     }
 
     @Test
+    void givenTheTrustsEventsThenTheAuditFeedPagesThemInTheLogsOrderSealedAndVerifiable() {
+        String id = forwardedIncident();
+
+        List<JsonNode> feed = new ArrayList<>();
+        Long after = -1L;
+        while (after != null) {
+            JsonNode page = http().get("/api/v1/audit/events?schoolId=SCH-A&limit=50&after=" + after, "auditor").json();
+            page.get("items").forEach(feed::add);
+            after = page.get("next") == null || page.get("next").isNull() ? null : page.get("next").asLong();
+        }
+
+        JsonNode reported = feed.stream().filter(e -> e.get("incidentId").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(reported.get("payload").get("summary").has("ciphertext")).isTrue();
+        assertThat(org.safecase.events.EventHashes.hashMatches(reported)).isTrue();
+        assertThat(feed).extracting(e -> e.get("position").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(feed).allSatisfy(e -> assertThat(e.get("schoolId").asString()).isEqualTo("SCH-A"));
+        assertThat(http().get("/api/v1/audit/events?schoolId=SCH-Z", "auditor").status()).isEqualTo(403);
+        assertThat(http().get("/api/v1/audit/events?limit=0", "auditor").status()).isEqualTo(400);
+    }
+
+    @Test
     void onlyAuditorsReadTheIntegrityLog() {
         for (String user : List.of("dsl.a", "head.a", "integration.a", "governor.a", "operator", "dpo.trust")) {
             assertThat(http().get("/api/v1/audit/keys", user).status()).as(user).isEqualTo(403);
             assertThat(http().get("/api/v1/audit/leaves", user).status()).as(user).isEqualTo(403);
+            assertThat(http().get("/api/v1/audit/events", user).status()).as(user).isEqualTo(403);
         }
         assertThat(http().get("/api/v1/audit/checkpoints/consistency?first=0&second=1", "auditor").status()).isEqualTo(400);
     }
