@@ -1,19 +1,13 @@
 package org.safecase.verifier;
 
+import org.safecase.events.CheckpointNotes;
 import org.safecase.events.EventHashes;
 import org.safecase.events.MerkleTree;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -31,9 +25,6 @@ import java.util.TreeMap;
  * before).
  */
 final class Verification {
-
-    /** The SubjectPublicKeyInfo prefix of an Ed25519 key (RFC 8410), before its raw 32 bytes. */
-    private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final String publicKey;
@@ -158,19 +149,11 @@ final class Verification {
 
     private boolean signatureHolds(JsonNode checkpoint) {
         try {
-            String body = origin + "\n" + checkpoint.path("treeSize").asLong() + "\n"
-                    + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(checkpoint.path("rootHash").asString()))
-                    + "\ntime " + Instant.parse(checkpoint.path("signedAt").asString()) + "\n";
-            byte[] raw = Base64.getDecoder().decode(publicKey);
-            byte[] spki = new byte[ED25519_SPKI_PREFIX.length + raw.length];
-            System.arraycopy(ED25519_SPKI_PREFIX, 0, spki, 0, ED25519_SPKI_PREFIX.length);
-            System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, raw.length);
-            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(body.getBytes(StandardCharsets.UTF_8));
-            return verifier.verify(Base64.getDecoder().decode(checkpoint.path("signature").asString()));
-        } catch (GeneralSecurityException | RuntimeException e) {
+            String body = CheckpointNotes.body(origin, checkpoint.path("treeSize").asLong(),
+                    HexFormat.of().parseHex(checkpoint.path("rootHash").asString()),
+                    Instant.parse(checkpoint.path("signedAt").asString()));
+            return CheckpointNotes.verifies(publicKey, body, checkpoint.path("signature").asString());
+        } catch (RuntimeException e) {
             return false;
         }
     }

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.safecase.events.Actor;
+import org.safecase.events.CheckpointNotes;
 import org.safecase.events.EventHashes;
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.events.MerkleTree;
@@ -73,7 +74,7 @@ class VerifierTest {
         List<byte[]> leaves = history.stream().map(e -> MerkleTree.leafHash(HexFormat.of().parseHex(e.hash()))).toList();
         byte[] root = MerkleTree.root(leaves);
         Instant signedAt = Instant.parse("2026-11-30T12:00:00.123Z");
-        String body = "safecase\n" + leaves.size() + "\n" + Base64.getEncoder().encodeToString(root) + "\ntime " + signedAt + "\n";
+        String body = CheckpointNotes.body("safecase", leaves.size(), root, signedAt);
         Map<String, Object> checkpoint = new LinkedHashMap<>();
         checkpoint.put("origin", "safecase");
         checkpoint.put("position", leaves.size() - 1);

@@ -1,6 +1,7 @@
 package org.safecase.command.integrity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.safecase.events.CheckpointNotes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,7 +86,7 @@ public class Checkpoints {
         }
         byte[] root = org.safecase.events.MerkleTree.root(integrityLog.leafHashes(size));
         Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String body = body(origin, size, root, signedAt);
+        String body = CheckpointNotes.body(origin, size, root, signedAt);
         String signature = Base64.getEncoder().encodeToString(key.sign(body.getBytes(StandardCharsets.UTF_8)));
         Checkpoint checkpoint = new Checkpoint(origin, size - 1, size, HexFormat.of().formatHex(root), signedAt, key.keyId(),
                 "Ed25519", signature, body + "\n\u2014 " + origin + " " + noteSignature(signature) + "\n");
@@ -108,7 +109,7 @@ public class Checkpoints {
                 ORDER BY tree_size DESC LIMIT 1""", (rs, row) -> {
             long size = rs.getLong("tree_size");
             Instant signedAt = rs.getTimestamp("signed_at").toInstant();
-            String body = body(origin, size, HexFormat.of().parseHex(rs.getString("root_hash")), signedAt);
+            String body = CheckpointNotes.body(origin, size, HexFormat.of().parseHex(rs.getString("root_hash")), signedAt);
             return new Checkpoint(origin, size - 1, size, rs.getString("root_hash"), signedAt, rs.getString("key_id"),
                     "Ed25519", rs.getString("signature"),
                     body + "\n\u2014 " + origin + " " + noteSignature(rs.getString("signature")) + "\n");
@@ -128,11 +129,6 @@ public class Checkpoints {
     }
 
     public record PublicKeyView(String keyId, String algorithm, String publicKey, String status) {
-    }
-
-    /** The signed message, as the independent verifier rebuilds it. */
-    public static String body(String origin, long treeSize, byte[] root, Instant signedAt) {
-        return origin + "\n" + treeSize + "\n" + Base64.getEncoder().encodeToString(root) + "\ntime " + signedAt + "\n";
     }
 
     private String noteSignature(String signature) {

@@ -2,6 +2,7 @@ package org.safecase.command.integrity;
 
 import org.junit.jupiter.api.Test;
 import org.safecase.command.support.CommandServiceTest;
+import org.safecase.events.CheckpointNotes;
 import org.safecase.events.MerkleTree;
 import org.safecase.localstack.Http.Response;
 import org.safecase.localstack.RawTopic;
@@ -10,15 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -32,9 +27,6 @@ import static org.awaitility.Awaitility.await;
  * goes to its own topic.
  */
 class CheckpointTest extends CommandServiceTest {
-
-    /** The SubjectPublicKeyInfo prefix of an Ed25519 key (RFC 8410), before its raw 32 bytes. */
-    private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     @Autowired
     Checkpoints checkpoints;
@@ -73,7 +65,7 @@ class CheckpointTest extends CommandServiceTest {
     }
 
     @Test
-    void givenACheckpointThenItsSignatureChecksWithThePublishedKeyAndItsRootIsTheTreeHeadOfTheLeaves() throws Exception {
+    void givenACheckpointThenItsSignatureChecksWithThePublishedKeyAndItsRootIsTheTreeHeadOfTheLeaves() {
         forwardedIncident();
         checkpoints.checkpoint();
 
@@ -83,12 +75,14 @@ class CheckpointTest extends CommandServiceTest {
 
         assertThat(key.get("algorithm").asString()).isEqualTo("Ed25519");
         assertThat(checkpoint.get("keyId").asString()).isEqualTo(key.get("keyId").asString());
-        String body = checkpoint.get("origin").asString() + "\n" + checkpoint.get("treeSize").asLong() + "\n"
-                + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(checkpoint.get("rootHash").asString()))
-                + "\ntime " + Instant.parse(checkpoint.get("signedAt").asString()) + "\n";
-        assertThat(verifies(key.get("publicKey").asString(), body, checkpoint.get("signature").asString())).isTrue();
-        assertThat(verifies(key.get("publicKey").asString(), body.replace("\n" + checkpoint.get("treeSize").asLong() + "\n",
-                "\n" + (checkpoint.get("treeSize").asLong() + 1) + "\n"), checkpoint.get("signature").asString())).isFalse();
+        String body = CheckpointNotes.body(checkpoint.get("origin").asString(), checkpoint.get("treeSize").asLong(),
+                HexFormat.of().parseHex(checkpoint.get("rootHash").asString()), Instant.parse(checkpoint.get("signedAt").asString()));
+        String otherSize = CheckpointNotes.body(checkpoint.get("origin").asString(), checkpoint.get("treeSize").asLong() + 1,
+                HexFormat.of().parseHex(checkpoint.get("rootHash").asString()), Instant.parse(checkpoint.get("signedAt").asString()));
+        assertThat(CheckpointNotes.verifies(key.get("publicKey").asString(), body, checkpoint.get("signature").asString()))
+                .isTrue();
+        assertThat(CheckpointNotes.verifies(key.get("publicKey").asString(), otherSize, checkpoint.get("signature").asString()))
+                .isFalse();
         assertThat(checkpoint.get("note").asString()).startsWith(body);
         List<byte[]> leafHashes = leaves.stream()
                 .map(leaf -> MerkleTree.leafHash(HexFormat.of().parseHex(leaf.get("hash").asString()))).toList();
@@ -161,17 +155,5 @@ class CheckpointTest extends CommandServiceTest {
             assertThat(http().get("/api/v1/audit/events", user).status()).as(user).isEqualTo(403);
         }
         assertThat(http().get("/api/v1/audit/checkpoints/consistency?first=0&second=1", "auditor").status()).isEqualTo(400);
-    }
-
-    private static boolean verifies(String rawPublicKey, String body, String signature) throws Exception {
-        byte[] raw = Base64.getDecoder().decode(rawPublicKey);
-        byte[] spki = new byte[ED25519_SPKI_PREFIX.length + raw.length];
-        System.arraycopy(ED25519_SPKI_PREFIX, 0, spki, 0, ED25519_SPKI_PREFIX.length);
-        System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, raw.length);
-        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
-        Signature verifier = Signature.getInstance("Ed25519");
-        verifier.initVerify(key);
-        verifier.update(body.getBytes(StandardCharsets.UTF_8));
-        return verifier.verify(Base64.getDecoder().decode(signature));
     }
 }
