@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Kafka broker in KRaft mode (combined broker and controller) on a fixed port, from Maven
- * Central jars, no Docker needed. It can be stopped and started again on the same port and log
- * directory, which is how the tests take Kafka away from a running service and give it back.
+ * Central jars, no Docker needed. Both its listeners are bound to 127.0.0.1 (PLAINTEXT, no
+ * authentication): nothing outside this machine reaches it. It can be stopped and started again on
+ * the same port and log directory, which is how the tests take Kafka away from a running service and
+ * give it back.
  */
 public final class LocalKafka implements AutoCloseable {
 

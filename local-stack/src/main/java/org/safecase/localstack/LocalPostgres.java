@@ -12,9 +12,12 @@ import java.sql.Statement;
 /**
  * A real PostgreSQL 16 server started from Maven Central binaries (zonky), no Docker needed.
  * Durable mode turns fsync and synchronous_commit back on: zonky starts with both off, and the event
- * store is the record.
+ * store is the record. It listens on loopback only: its superuser has no password (trust auth).
  */
 public final class LocalPostgres implements AutoCloseable {
+
+    /** IPv4 and IPv6 loopback; zonky itself connects to {@code localhost}, which is either. */
+    private static final String LOOPBACK = "127.0.0.1,::1";
 
     private final EmbeddedPostgres postgres;
 
@@ -36,6 +39,7 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", LOOPBACK)
                     .setRegisterShutdownHook(false)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
@@ -48,7 +52,7 @@ public final class LocalPostgres implements AutoCloseable {
     /** A throwaway server on a free port, with zonky's fast non-durable defaults: for tests only. */
     public static LocalPostgres ephemeral() {
         try {
-            return new LocalPostgres(EmbeddedPostgres.builder().start());
+            return new LocalPostgres(EmbeddedPostgres.builder().setServerConfig("listen_addresses", LOOPBACK).start());
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }

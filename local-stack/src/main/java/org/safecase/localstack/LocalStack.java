@@ -266,7 +266,8 @@ public final class LocalStack {
     }
 
     private static int probe(HttpClient http, Service service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + service.port + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + ServiceLauncher.LOOPBACK + ":" + service.port
+                        + "/actuator/health"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -383,7 +384,7 @@ public final class LocalStack {
         out.println("                  " + settings.logsDir().resolve("query-service.log"));
         out.println("                  " + settings.postgresLog());
         out.println();
-        out.println(" Demo users (password for all: demo)");
+        out.println(" Demo users (password for all: demo; every service listens on loopback only)");
         out.println("   user              role           scope");
         for (String[] user : DEMO_USERS) {
             out.printf("   %-17s %-14s %s%n", user[0], user[1], user[2]);

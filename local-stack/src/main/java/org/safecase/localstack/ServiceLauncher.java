@@ -15,6 +15,9 @@ public final class ServiceLauncher {
 
     public static final String PRIVACY_DATABASE = "safecase_privacy";
 
+    /** Where the services listen: loopback only, because anyone who reaches them could log in as a demo user. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     private ServiceLauncher() {
     }
 
@@ -22,6 +25,7 @@ public final class ServiceLauncher {
     public static Map<String, String> environment(int port, LocalPostgres postgres, String database, LocalKafka kafka,
                                                   String keyEncryptionKey, String[] signingKeyPair) {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_ADDRESS", LOOPBACK);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(database));
         env.put("SPRING_DATASOURCE_USERNAME", postgres.username());

@@ -49,6 +49,10 @@ final class CommandServiceProcess implements AutoCloseable {
         return new Http(port);
     }
 
+    int port() {
+        return port;
+    }
+
     String jdbcUrl() {
         return SharedTestInfrastructure.postgres().jdbcUrl(DATABASE);
     }

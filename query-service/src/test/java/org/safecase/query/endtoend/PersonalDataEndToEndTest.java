@@ -8,17 +8,20 @@ import org.safecase.events.Sealed;
 import org.safecase.localstack.Http;
 import org.safecase.localstack.Http.Response;
 import org.safecase.localstack.RawTopic;
+import org.safecase.localstack.Reachability;
 import org.safecase.localstack.SharedTestInfrastructure;
 import org.safecase.query.support.QueryServiceTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Both services end to end, on the real event store, topic and projections: personal data is stored and
@@ -39,6 +42,16 @@ class PersonalDataEndToEndTest extends QueryServiceTest {
         if (commandService != null) {
             commandService.close();
         }
+    }
+
+    /** The service as the local stack launches it, with the public demo passwords: reachable from this machine only. */
+    @Test
+    void theCommandServiceLaunchedAsTheLocalStackDoesAnswersOnLoopbackOnly() {
+        List<InetAddress> outside = Reachability.outsideAddresses();
+        assumeFalse(outside.isEmpty(), "this machine has no address but loopback");
+
+        assertThat(Reachability.accepts(InetAddress.getLoopbackAddress(), commandService.port())).isTrue();
+        assertThat(outside).noneMatch(address -> Reachability.accepts(address, commandService.port()));
     }
 
     @Test
