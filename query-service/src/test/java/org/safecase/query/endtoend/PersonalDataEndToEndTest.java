@@ -79,8 +79,9 @@ class PersonalDataEndToEndTest extends QueryServiceTest {
                 {"outcome": "INTERNAL_ACTION", "summary": "Closed %s"}""".formatted(marker)).status()).isEqualTo(200);
 
         // authorised readers read the plaintext
-        Response timeline = http().get(path + "/timeline?minVersion=3", "dsl.a");
-        assertThat(timeline.header("Safecase-Consistent")).isEqualTo("true");
+        // the first events of a freshly started command service may take longer than one bounded wait
+        Response timeline = eventually(() -> http().get(path + "/timeline?minVersion=3", "dsl.a"),
+                read -> "true".equals(read.header("Safecase-Consistent")));
         assertThat(timeline.raw().body()).contains("Summary " + marker, "Notes " + marker, reference);
         List<JsonNode> sanctions = http().get("/api/v1/subjects/" + reference + "/sanctions", "dsl.a").json()
                 .valueStream().toList();
