@@ -58,6 +58,12 @@ public final class Http {
         return send(request(path, user, all).POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A POST whose body is sent chunked, without a {@code Content-Length}, as a client streaming it would. */
+    public Response postChunked(String path, String user, byte[] body) {
+        return send(request(path, user, Map.of("Content-Type", "application/json"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+    }
+
     private HttpRequest.Builder request(String path, String user, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {

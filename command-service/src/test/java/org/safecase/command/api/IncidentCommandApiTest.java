@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -255,14 +256,87 @@ class IncidentCommandApiTest extends CommandServiceTest {
     }
 
     @Test
-    void theActorIsTheAuthenticatedUserNeverOneNamedInTheBody() {
+    void theActorIsTheAuthenticatedUserABodyNamingOneIsRefused() {
         String id = reportIncident("INA-CYBERBULLY");
-        http().post("/api/v1/incidents/" + id + "/notes", "staff.a",
+        Response naming = http().post("/api/v1/incidents/" + id + "/notes", "staff.a",
                 "{\"text\": \"note\", \"actor\": {\"userId\": \"head.a\", \"role\": \"HEAD_TEACHER\"}}");
+        http().post("/api/v1/incidents/" + id + "/notes", "staff.a", "{\"text\": \"note\"}");
 
         JsonNode events = http().get("/api/v1/incidents/" + id + "/events", "dsl.a").json();
 
+        assertThat(naming.status()).isEqualTo(400);
+        assertThat(naming.json().get("errors").get(0).get("field").asString()).isEqualTo("actor");
+        assertThat(events.size()).isEqualTo(2);
         assertThat(events.get(1).get("actor").get("userId").asString()).isEqualTo("staff.a");
+    }
+
+    @Test
+    void anUnknownPropertyIs400NamingItButNeverItsValueAndWritesNothing() {
+        String typo = report("INA-CYBERBULLY", "PUPIL", uniqueReference()).replace("\"offSite\"", "\"offsite\"");
+        String nested = report("INA-CYBERBULLY", "PUPIL", uniqueReference())
+                .replace("\"yearGroup\": \"Y6\"", "\"yearGroup\": \"Y6\", \"nickname\": \"P-SECRET-NAME\"");
+
+        long before = allStoredEvents();
+        Response misspelt = http().post("/api/v1/incidents", "dsl.a", typo);
+        Response unexpected = http().post("/api/v1/incidents", "dsl.a", nested);
+
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.contentType()).startsWith("application/problem+json");
+        assertThat(misspelt.json().get("rule").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(misspelt.json().get("errors").get(0).get("field").asString()).isEqualTo("offsite");
+        assertThat(unexpected.status()).isEqualTo(400);
+        assertThat(unexpected.json().get("errors").get(0).get("field").asString()).isEqualTo("subjects[0].nickname");
+        assertThat(unexpected.raw().body()).doesNotContain("P-SECRET-NAME");
+        assertThat(allStoredEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aPropertyGivenTwiceIs400NamingIt() {
+        String id = reportIncident("INA-CYBERBULLY");
+
+        Response twice = http().post("/api/v1/incidents/" + id + "/notes", "dsl.a",
+                "{\"text\": \"harmless\", \"text\": \"the one that would have won\"}");
+        Response nested = http().post("/api/v1/incidents", "dsl.a", report("INA-CYBERBULLY", "PUPIL", uniqueReference())
+                .replace("\"involvement\": \"ALLEGED\"", "\"involvement\": \"ALLEGED\", \"involvement\": \"AFFECTED\""));
+
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().get("errors").get(0).get("field").asString()).isEqualTo("text");
+        assertThat(twice.raw().body()).doesNotContain("would have won");
+        assertThat(nested.status()).isEqualTo(400);
+        assertThat(nested.json().get("errors").get(0).get("field").asString()).isEqualTo("subjects[0].involvement");
+        assertThat(storedEvents(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413BeforeAnythingReadsIt() {
+        String id = reportIncident("INA-CYBERBULLY");
+        String oversized = "{\"text\": \"" + "x".repeat(1024 * 1024) + "\"}";
+
+        Response declared = http().post("/api/v1/incidents/" + id + "/notes", "dsl.a", oversized);
+        Response chunked = http().postChunked("/api/v1/incidents/" + id + "/notes", "dsl.a",
+                oversized.getBytes(StandardCharsets.UTF_8));
+
+        for (Response refused : List.of(declared, chunked)) {
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("rule").asString()).isEqualTo("BODY_TOO_LARGE");
+        }
+        assertThat(storedEvents(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyWithinTheLimitIsReadWhetherChunkedOrNot() {
+        String id = reportIncident("INA-CYBERBULLY");
+        String longest = "{\"text\": \"" + "x".repeat(10_000) + "\"}";
+
+        assertThat(http().post("/api/v1/incidents/" + id + "/notes", "dsl.a", longest).status()).isEqualTo(200);
+        assertThat(http().postChunked("/api/v1/incidents/" + id + "/notes", "dsl.a",
+                longest.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(storedEvents(id)).isEqualTo(3);
+    }
+
+    private long allStoredEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     private String subjectOf(String incidentId) {

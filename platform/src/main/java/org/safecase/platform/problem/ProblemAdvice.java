@@ -1,5 +1,7 @@
 package org.safecase.platform.problem;
 
+import org.safecase.platform.http.RequestBodyLimit;
+import org.safecase.platform.http.RequestBodyLimit.BodyTooLargeException;
 import org.safecase.platform.privacy.PersonalDataUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,19 +19,29 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The one error mapper of both services: every client mistake becomes problem+json, never a 500. */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    /** A property name the answer may repeat: an identifier, as every property of the API is. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}");
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
@@ -75,15 +87,33 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validation(errors));
     }
 
+    /**
+     * A body that is not what the API reads. The answer names where (field names and indexes only) and
+     * never quotes what was sent: a value may be personal data, and so may an unknown property's name
+     * that is not a plain identifier.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        Optional<BodyTooLargeException> tooLarge = causeOf(ex, BodyTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            // a chunked body that outgrew the limit while it was read (a declared length is refused by the filter)
+            ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.RULE,
+                    RequestBodyLimit.detail(tooLarge.get().maxBytes()));
+            problem.setProperty("rule", RequestBodyLimit.RULE);
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .map(ref -> ref.getPropertyName() != null ? named(ref.getPropertyName()) : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", field, "message", describe(databind)))));
+        }
+        Optional<String> duplicate = duplicateProperty(cause);
+        if (duplicate.isPresent()) {
+            return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", duplicate.get(),
+                    "message", "is given more than once"))));
         }
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "The request body is not well-formed JSON");
@@ -107,6 +137,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(DatabindException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a property of this request";
+        }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
@@ -115,6 +148,40 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             return "must be a " + mismatched.getTargetType().getSimpleName();
         }
         return "is not a valid value";
+    }
+
+    /** A property name as the client sent it, if it is a plain identifier; otherwise not repeated. */
+    private static String named(String property) {
+        return PLAIN_NAME.matcher(property).matches() ? property : "(a property)";
+    }
+
+    /**
+     * The path of a property the parser met twice (strict duplicate detection), e.g. {@code subjects[0].type}.
+     * Jackson signals it only by its message; the path comes from the parser's context, never the message.
+     */
+    private static Optional<String> duplicateProperty(Throwable cause) {
+        if (!(cause instanceof StreamReadException read) || read.getOriginalMessage() == null
+                || !read.getOriginalMessage().startsWith("Duplicate Object property") || read.processor() == null) {
+            return Optional.empty();
+        }
+        JsonParser parser = read.processor();
+        List<String> path = new ArrayList<>();
+        for (TokenStreamContext context = parser.streamReadContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            path.add(0, context.inArray() ? "[" + context.getCurrentIndex() + "]"
+                    : "." + named(String.valueOf(context.currentName())));
+        }
+        String field = String.join("", path);
+        return Optional.of(field.startsWith(".") ? field.substring(1) : field);
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
     }
 
     private ResponseEntity<ProblemDetail> invalid(List<Map<String, String>> errors) {
