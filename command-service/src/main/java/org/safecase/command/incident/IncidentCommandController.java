@@ -15,11 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 @RestController
 @RequestMapping(path = "/api/v1/incidents", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 class IncidentCommandController {
+
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1," + MAX_IDEMPOTENCY_KEY + "}");
 
     private final IncidentCommandService incidents;
 
@@ -31,7 +35,7 @@ class IncidentCommandController {
     ResponseEntity<CommandResult> report(@Valid @RequestBody IncidentRequests.ReportIncident request,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                          AuthenticatedUser user) {
-        IncidentCommandService.Reported reported = incidents.report(request, idempotencyKey, user);
+        IncidentCommandService.Reported reported = incidents.report(request, checkedIdempotencyKey(idempotencyKey), user);
         CommandResult result = reported.result();
         return ResponseEntity.status(reported.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/incidents/" + result.incidentId()))
@@ -95,6 +99,21 @@ class IncidentCommandController {
 
     private static String etag(CommandResult result) {
         return "\"" + result.version() + "\"";
+    }
+
+    /**
+     * An {@code Idempotency-Key} is 1 to 255 printable ASCII characters (a string of RFC 8941, as the IETF
+     * draft has it), checked before it reaches the database; a blank one is none.
+     */
+    static String checkedIdempotencyKey(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw Refusal.invalid("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key",
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters");
+        }
+        return idempotencyKey;
     }
 
     /** {@code If-Match: "3"} (or {@code W/"3"}, or {@code 3}); {@code *} or none means no check. */

@@ -1,5 +1,6 @@
 package org.safecase.command.incident;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.safecase.command.category.Category;
 import org.safecase.command.category.CategoryCatalogue;
@@ -12,10 +13,12 @@ import org.safecase.command.incident.IncidentCommands.RecordPoliceReferralComman
 import org.safecase.command.incident.IncidentCommands.ReclassifyIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReopenIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReportIncidentCommand;
+import org.safecase.events.IncidentReported;
 import org.safecase.events.Source;
 import org.safecase.events.Subject;
 import org.safecase.platform.privacy.PersonalData;
 import org.safecase.platform.problem.Refusal;
+import org.safecase.platform.security.AccessRules;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,10 +76,19 @@ class IncidentCommandService {
         Source source = request.source() == null ? null
                 : new Source(request.source().system(), request.source().reference());
         UUID incidentId = UUID.randomUUID();
-        Optional<UUID> earlier = creationKeys.claim(request.schoolId(), idempotencyKey, source, incidentId);
-        if (earlier.isPresent()) {
-            log.info("Report retried: incident {} already exists", earlier.get());
-            return new Reported(new CommandResult(earlier.get(), currentVersion(earlier.get())), false);
+        IncidentCreationKeys.Claim claim = creationKeys.claim(request.schoolId(), idempotencyKey, source,
+                IncidentCreationKeys.fingerprint(user.schoolId(), request), incidentId);
+        if (claim.earlier().isPresent()) {
+            UUID earlier = claim.earlier().get();
+            if (!claim.sameRequest() || !mayBeToldOf(earlier, user)) {
+                // one answer for both, naming no incident: a guessed key learns nothing (nor whether it was used)
+                log.info("Report refused: its retry key names an incident of another request or out of {}'s sight",
+                        user.userId());
+                throw Refusal.byRule("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key, or this source record, was "
+                        + "already used for another report: a retry must repeat the first request exactly");
+            }
+            log.info("Report retried: incident {} already exists", earlier);
+            return new Reported(new CommandResult(earlier, currentVersion(earlier)), false);
         }
         personalData.createIncidentKey(incidentId);
         List<Subject> subjects = request.subjects().stream()
@@ -160,6 +172,25 @@ class IncidentCommandService {
     private Category category(String code) {
         return catalogue.find(code)
                 .orElseThrow(() -> Refusal.invalid("UNKNOWN_CATEGORY", "category", "is not a category of the catalogue"));
+    }
+
+    /**
+     * Whether a retry may name the incident its key found: to the user who reported it, or to one who may
+     * read it; an allegation against staff is the head teacher's (and auditors'), not a DSL's (R12).
+     */
+    private boolean mayBeToldOf(UUID incidentId, AuthenticatedUser user) {
+        Optional<IncidentReported> reported = eventStore.readEvents(incidentId.toString()).asStream()
+                .findFirst()
+                .map(DomainEventMessage::getPayload)
+                .filter(IncidentReported.class::isInstance)
+                .map(IncidentReported.class::cast);
+        if (reported.isEmpty()) {
+            return false;
+        }
+        IncidentReported first = reported.get();
+        return first.actor().userId().equals(user.userId())
+                || (AccessRules.CASE_READERS.contains(user.role()) && first.schoolId().equals(user.schoolId())
+                && (!first.allegationAgainstStaff() || AccessRules.readsStaffAllegations(user.role())));
     }
 
     private long currentVersion(UUID incidentId) {

@@ -6,17 +6,38 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The keys a report may be retried with. Claiming them inside the report's own transaction makes a
  * concurrent retry wait on the unique key until the first report commits, then find its incident.
+ * Each key keeps the fingerprint of the request that claimed it, so that a retry is told apart from
+ * another report that reuses the key.
  */
 @Component
 class IncidentCreationKeys {
+
+    /** What claiming the keys found: no earlier incident, or the one a key names and whether it was claimed by the same request. */
+    record Claim(Optional<UUID> earlier, boolean sameRequest) {
+
+        static final Claim NEW = new Claim(Optional.empty(), true);
+    }
+
+    /** The one form a request is fingerprinted in: fixed here, so that no setting of the service's mapper changes it. */
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private final JdbcTemplate jdbc;
 
@@ -24,9 +45,26 @@ class IncidentCreationKeys {
         this.jdbc = jdbc;
     }
 
-    /** Claims the keys for a new incident, or answers the incident one of them already names. */
+    /**
+     * SHA-256 of the request as the service read it (so spacing, member order and equal instants written
+     * differently do not matter), in canonical JSON with sorted members, and of the reporting user's school.
+     */
+    static byte[] fingerprint(String reportersSchoolId, IncidentRequests.ReportIncident request) {
+        byte[] canonical = CANONICAL.writeValueAsBytes(Map.of("reportersSchoolId", String.valueOf(reportersSchoolId),
+                "request", request));
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(canonical);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Claims the keys for a new incident, or answers the incident one of them already names (then the
+     * keys this request had claimed for the incident it will not create are let go).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    Optional<UUID> claim(String schoolId, String idempotencyKey, Source source, UUID candidate) {
+    Claim claim(String schoolId, String idempotencyKey, Source source, byte[] fingerprint, UUID candidate) {
         List<String[]> keys = new ArrayList<>();
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             keys.add(new String[]{"IDEMPOTENCY", idempotencyKey});
@@ -36,14 +74,23 @@ class IncidentCreationKeys {
         }
         for (String[] key : keys) {
             int inserted = jdbc.update("""
-                    INSERT INTO incident_creation_key (school_id, key_kind, key_value, incident_id)
-                    VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", schoolId, key[0], key[1], candidate);
+                    INSERT INTO incident_creation_key (school_id, key_kind, key_value, incident_id, request_fingerprint)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", schoolId, key[0], key[1], candidate, fingerprint);
             if (inserted == 0) {
-                return Optional.of(jdbc.queryForObject("""
-                        SELECT incident_id FROM incident_creation_key
-                        WHERE school_id = ? AND key_kind = ? AND key_value = ?""", UUID.class, schoolId, key[0], key[1]));
+                Claim earlier = jdbc.queryForObject("""
+                        SELECT incident_id, request_fingerprint FROM incident_creation_key
+                        WHERE school_id = ? AND key_kind = ? AND key_value = ?""",
+                        (row, n) -> {
+                            byte[] claimedBy = row.getBytes("request_fingerprint");
+                            // a key claimed before fingerprints were kept (V4) is taken for a retry, as it was then
+                            return new Claim(Optional.of(row.getObject("incident_id", UUID.class)),
+                                    claimedBy == null || MessageDigest.isEqual(claimedBy, fingerprint));
+                        },
+                        schoolId, key[0], key[1]);
+                jdbc.update("DELETE FROM incident_creation_key WHERE incident_id = ?", candidate);
+                return earlier;
             }
         }
-        return Optional.empty();
+        return Claim.NEW;
     }
 }

@@ -171,14 +171,106 @@ class IncidentCommandApiTest extends CommandServiceTest {
 
     @Test
     void aRetriedReportFromTheSameSourceRecordFindsTheFirstIncident() {
-        String cpomsReference = "CPOMS-" + UUID.randomUUID();
-        Response first = http().post("/api/v1/incidents", "integration.a",
-                report("SCH-A", "INA-CYBERBULLY", "PUPIL", uniqueReference(), cpomsReference));
-        Response retry = http().post("/api/v1/incidents", "integration.a",
-                report("SCH-A", "INA-CYBERBULLY", "PUPIL", uniqueReference(), cpomsReference));
+        String body = report("SCH-A", "INA-CYBERBULLY", "PUPIL", uniqueReference(), "CPOMS-" + UUID.randomUUID());
+        Response first = http().post("/api/v1/incidents", "integration.a", body);
+        Response retry = http().post("/api/v1/incidents", "integration.a", body);
 
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.json().get("incidentId")).isEqualTo(first.json().get("incidentId"));
+    }
+
+    @Test
+    void aRetryWrittenDifferentlyButMeaningTheSameFindsTheFirstIncident() {
+        String key = UUID.randomUUID().toString();
+        String body = report("INA-CYBERBULLY", "PUPIL", uniqueReference());
+        JsonNode tree = json(body);
+        // the same report with its members in another order, other spacing and the instant written another way
+        String rewritten = "{\"subjects\": " + tree.get("subjects") + ", \"summary\": " + tree.get("summary")
+                + ",\n \"occurredAt\": \"2026-11-20T10:15:00.000Z\", \"offSite\": true, \"category\": \"INA-CYBERBULLY\","
+                + " \"schoolId\": \"SCH-A\"}";
+
+        Response first = http().post("/api/v1/incidents", "integration.a", body, Map.of("Idempotency-Key", key));
+        Response retry = http().post("/api/v1/incidents", "integration.a", rewritten, Map.of("Idempotency-Key", key));
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("incidentId")).isEqualTo(first.json().get("incidentId"));
+    }
+
+    @Test
+    void anIdempotencyKeyReusedWithAnotherBodyIs409NamingNoIncident() {
+        String key = UUID.randomUUID().toString();
+        Response first = http().post("/api/v1/incidents", "integration.a", report("INA-CYBERBULLY", "PUPIL", uniqueReference()),
+                Map.of("Idempotency-Key", key));
+        String other = report("INA-CYBERBULLY", "PUPIL", uniqueReference());
+
+        Response reused = http().post("/api/v1/incidents", "integration.a", other, Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.contentType()).startsWith("application/problem+json");
+        assertThat(reused.json().get("rule").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(reused.raw().body()).doesNotContain(first.json().get("incidentId").asString());
+        assertThat(reused.header("Location")).isNull();
+        assertThat(incidentsWithKey(key)).isEqualTo(1);
+    }
+
+    @Test
+    void aSourceRecordReportedAgainWithAnotherBodyIs409NamingNoIncident() {
+        String cpomsReference = "CPOMS-" + UUID.randomUUID();
+        Response first = http().post("/api/v1/incidents", "integration.a",
+                report("SCH-A", "INA-CYBERBULLY", "PUPIL", uniqueReference(), cpomsReference));
+
+        Response reused = http().post("/api/v1/incidents", "integration.a",
+                report("SCH-A", "INA-CYBERBULLY", "PUPIL", uniqueReference(), cpomsReference));
+
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.json().get("rule").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(reused.raw().body()).doesNotContain(first.json().get("incidentId").asString());
+    }
+
+    @Test
+    void aKeyOfAnAllegationAgainstStaffNeverRevealsItToAUserWhoMayNotReadIt() {
+        String key = UUID.randomUUID().toString();
+        String allegation = report("STF-PUPIL-COMMS", "STAFF", "S-" + uniqueReference());
+        Response byHead = http().post("/api/v1/incidents", "head.a", allegation, Map.of("Idempotency-Key", key));
+        String id = byHead.json().get("incidentId").asString();
+
+        Response sameBodyByDsl = http().post("/api/v1/incidents", "dsl.a", allegation, Map.of("Idempotency-Key", key));
+        Response otherBodyByDsl = http().post("/api/v1/incidents", "dsl.a",
+                report("INA-CYBERBULLY", "PUPIL", uniqueReference()), Map.of("Idempotency-Key", key));
+        Response retriedByHead = http().post("/api/v1/incidents", "head.a", allegation, Map.of("Idempotency-Key", key));
+
+        assertThat(byHead.status()).isEqualTo(201);
+        assertThat(sameBodyByDsl.status()).isEqualTo(409);
+        assertThat(sameBodyByDsl.raw().body()).doesNotContain(id);
+        // the same refusal as for another body: the DSL cannot even tell that the body matched
+        assertThat(sameBodyByDsl.json()).isEqualTo(otherBodyByDsl.json());
+        assertThat(retriedByHead.status()).isEqualTo(200);
+        assertThat(retriedByHead.json().get("incidentId").asString()).isEqualTo(id);
+        assertThat(incidentsWithKey(key)).isEqualTo(1);
+    }
+
+    @Test
+    void anIdempotencyKeyLongerThan255CharactersOrNotPrintableIs400AndTouchesNoTable() {
+        String body = report("INA-CYBERBULLY", "PUPIL", uniqueReference());
+
+        Response longerThanTheColumn = http().post("/api/v1/incidents", "integration.a", body,
+                Map.of("Idempotency-Key", "k".repeat(600)));
+        Response justOver = http().post("/api/v1/incidents", "integration.a", body,
+                Map.of("Idempotency-Key", "k".repeat(256)));
+        Response withATab = http().post("/api/v1/incidents", "integration.a", body,
+                Map.of("Idempotency-Key", "key\twith-a-tab"));
+        String longest = UUID.randomUUID() + "k".repeat(255 - 36);
+        Response atTheLimit = http().post("/api/v1/incidents", "integration.a", body, Map.of("Idempotency-Key", longest));
+
+        for (Response refused : List.of(longerThanTheColumn, justOver, withATab)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("rule").asString()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        }
+        assertThat(atTheLimit.status()).isEqualTo(201);
+        assertThat(incidentsWithKey("k".repeat(600))).isZero();
     }
 
     @Test
@@ -335,8 +427,17 @@ class IncidentCommandApiTest extends CommandServiceTest {
         assertThat(storedEvents(id)).isEqualTo(3);
     }
 
+    private long incidentsWithKey(String key) {
+        return jdbc.queryForObject("SELECT count(*) FROM incident_creation_key WHERE key_kind = 'IDEMPOTENCY' AND key_value = ?",
+                Long.class, key);
+    }
+
     private long allStoredEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    private static JsonNode json(String body) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
     }
 
     private String subjectOf(String incidentId) {
