@@ -2,9 +2,7 @@ package org.safecase.query.incident;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.security.AuthenticatedUser;
-import org.safecase.query.projection.ProjectedVersions;
 import org.safecase.query.projection.ProjectionGenerations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -25,17 +23,17 @@ class IncidentLogController {
 
     private final IncidentLogRepository log;
     private final ProjectionGenerations generations;
-    private final ProjectedVersions versions;
+    private final ReadableIncidents incidents;
     private final IncidentAccess access;
     private final Timeliness timeliness;
     private final ZoneId zone;
 
-    IncidentLogController(IncidentLogRepository log, ProjectionGenerations generations, ProjectedVersions versions,
+    IncidentLogController(IncidentLogRepository log, ProjectionGenerations generations, ReadableIncidents incidents,
                           IncidentAccess access, Timeliness timeliness,
                           @Value("${safecase.timeliness.zone:Europe/London}") ZoneId zone) {
         this.log = log;
         this.generations = generations;
-        this.versions = versions;
+        this.incidents = incidents;
         this.access = access;
         this.timeliness = timeliness;
         this.zone = zone;
@@ -81,11 +79,8 @@ class IncidentLogController {
                                      @Parameter(description = "the version a command answered; wait for it")
                                      @RequestParam(required = false) Long minVersion,
                                      AuthenticatedUser user) {
-        ProjectedVersions.ProjectedVersion version = versions.await(id, ReadYourWrites.checked(minVersion));
-        IncidentRecord incident = log.find(generations.activeSchema(), id)
-                .orElseThrow(() -> Refusal.notFound("INCIDENT_NOT_FOUND", "No such incident"));
-        access.requireReadable(user, incident.schoolId(), incident.allegationAgainstStaff());
-        return ReadYourWrites.headers(ResponseEntity.ok(), version, minVersion)
-                .body(IncidentView.of(incident, timeliness.overdue(incident)));
+        ReadableIncidents.Read read = incidents.read(id, minVersion, user);
+        return ReadYourWrites.headers(ResponseEntity.ok(), read.version(), minVersion)
+                .body(IncidentView.of(read.incident(), timeliness.overdue(read.incident())));
     }
 }

@@ -2,12 +2,9 @@ package org.safecase.query.timeline;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.security.AuthenticatedUser;
-import org.safecase.query.incident.IncidentAccess;
-import org.safecase.query.incident.IncidentLogRepository;
-import org.safecase.query.incident.IncidentRecord;
 import org.safecase.query.incident.ReadYourWrites;
+import org.safecase.query.incident.ReadableIncidents;
 import org.safecase.query.projection.ProjectedVersions;
 import org.safecase.query.projection.ProjectionGenerations;
 import org.springframework.http.MediaType;
@@ -24,18 +21,13 @@ import java.util.UUID;
 class TimelineController {
 
     private final TimelineRepository timeline;
-    private final IncidentLogRepository incidents;
+    private final ReadableIncidents incidents;
     private final ProjectionGenerations generations;
-    private final ProjectedVersions versions;
-    private final IncidentAccess access;
 
-    TimelineController(TimelineRepository timeline, IncidentLogRepository incidents, ProjectionGenerations generations,
-                       ProjectedVersions versions, IncidentAccess access) {
+    TimelineController(TimelineRepository timeline, ReadableIncidents incidents, ProjectionGenerations generations) {
         this.timeline = timeline;
         this.incidents = incidents;
         this.generations = generations;
-        this.versions = versions;
-        this.access = access;
     }
 
     /** The incident's timeline; with {@code minVersion}, once it shows that version (or the wait is over). */
@@ -49,12 +41,8 @@ class TimelineController {
                                           @Parameter(description = "the version a command answered; wait for it")
                                           @RequestParam(required = false) Long minVersion,
                                           AuthenticatedUser user) {
-        ProjectedVersions.ProjectedVersion version = versions.await(id, ReadYourWrites.checked(minVersion));
-        String schema = generations.activeSchema();
-        IncidentRecord incident = incidents.find(schema, id)
-                .orElseThrow(() -> Refusal.notFound("INCIDENT_NOT_FOUND", "No such incident"));
-        access.requireReadable(user, incident.schoolId(), incident.allegationAgainstStaff());
-        List<TimelineView.Entry> entries = timeline.entries(schema, id);
+        ProjectedVersions.ProjectedVersion version = incidents.read(id, minVersion, user).version();
+        List<TimelineView.Entry> entries = timeline.entries(generations.activeSchema(), id);
         // entries applied since the wait ended show too: the answer is at least as new as it says
         long shown = entries.isEmpty() ? version.version() : Math.max(version.version(), entries.get(entries.size() - 1).sequence());
         ProjectedVersions.ProjectedVersion answered = new ProjectedVersions.ProjectedVersion(shown,

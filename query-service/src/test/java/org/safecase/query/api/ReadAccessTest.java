@@ -8,6 +8,7 @@ import org.safecase.localstack.Http.Response;
 import org.safecase.query.support.QueryServiceTest;
 import org.safecase.query.support.TestIncident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -95,6 +96,28 @@ class ReadAccessTest extends QueryServiceTest {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("allegationAgainstStaff").asBoolean()).isTrue();
         assertThat(http().get(staffAllegation.path() + "/timeline", "auditor").status()).isEqualTo(200);
+    }
+
+    @Test
+    void givenAUserWhoMayNotReadTheIncidentThenAVersionToWaitForIsRefusedAtOnceAndTellsNothing() {
+        Map<String, TestIncident> refused = new LinkedHashMap<>();
+        refused.put("dsl.b", incident);
+        refused.put("dsl.a", staffAllegation);
+        refused.put("integration.a", staffAllegation);
+
+        refused.forEach((user, read) -> List.of(read.path(), read.path() + "/timeline").forEach(path -> {
+            long started = System.nanoTime();
+            Response neverProjected = http().get(path + "?minVersion=1000", user);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Response projected = http().get(path + "?minVersion=0", user);
+
+            assertThat(neverProjected.status()).as(user + " GET " + path).isEqualTo(403);
+            // answered before any wait (safecase.read-your-writes.max-wait is 1 s in the tests)
+            assertThat(took).as(user + " GET " + path).isLessThan(Duration.ofMillis(900));
+            // a version that exists and one that never will are refused alike
+            assertThat(neverProjected.json()).as(user + " GET " + path).isEqualTo(projected.json());
+            assertThat(neverProjected.header("Safecase-Projection-Version")).isNull();
+        }));
     }
 
     @Test
