@@ -2,6 +2,7 @@ package org.safecase.command.incident;
 
 import org.safecase.events.Source;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,7 @@ import java.util.UUID;
 
 /**
  * The keys a report may be retried with. Claiming them inside the report's own transaction makes a
- * concurrent retry wait on the unique key until the first report commits, then find its incident.
+ * concurrent retry wait until the first report commits, then find its incident.
  * Each key keeps the fingerprint of the request that claimed it, so that a retry is told apart from
  * another report that reuses the key.
  */
@@ -60,8 +61,9 @@ class IncidentCreationKeys {
     }
 
     /**
-     * Claims the keys for a new incident, or answers the incident one of them already names (then the
-     * keys this request had claimed for the incident it will not create are let go).
+     * Claims the keys for a new incident, or answers the incident one of them already names (then none is
+     * claimed). A transaction-scoped lock per key, always taken in the same order, makes a concurrent
+     * retry wait until the first report commits or rolls back; the service only reads and adds keys.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Claim claim(String schoolId, String idempotencyKey, Source source, byte[] fingerprint, UUID candidate) {
@@ -73,23 +75,29 @@ class IncidentCreationKeys {
             keys.add(new String[]{"SOURCE", source.system() + "\u001f" + source.reference()});
         }
         for (String[] key : keys) {
-            int inserted = jdbc.update("""
-                    INSERT INTO incident_creation_key (school_id, key_kind, key_value, incident_id, request_fingerprint)
-                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", schoolId, key[0], key[1], candidate, fingerprint);
-            if (inserted == 0) {
-                Claim earlier = jdbc.queryForObject("""
-                        SELECT incident_id, request_fingerprint FROM incident_creation_key
-                        WHERE school_id = ? AND key_kind = ? AND key_value = ?""",
-                        (row, n) -> {
-                            byte[] claimedBy = row.getBytes("request_fingerprint");
-                            // a key claimed before fingerprints were kept (V4) is taken for a retry, as it was then
-                            return new Claim(Optional.of(row.getObject("incident_id", UUID.class)),
-                                    claimedBy == null || MessageDigest.isEqual(claimedBy, fingerprint));
-                        },
-                        schoolId, key[0], key[1]);
-                jdbc.update("DELETE FROM incident_creation_key WHERE incident_id = ?", candidate);
-                return earlier;
+            jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (RowCallbackHandler) row -> { },
+                    String.join("\u001f", "incident_creation_key", schoolId, key[0], key[1]));
+        }
+        for (String[] key : keys) {
+            List<Claim> earlier = jdbc.query("""
+                    SELECT incident_id, request_fingerprint FROM incident_creation_key
+                    WHERE school_id = ? AND key_kind = ? AND key_value = ?""",
+                    (row, n) -> {
+                        byte[] claimedBy = row.getBytes("request_fingerprint");
+                        // a key claimed before fingerprints were kept (V4) is taken for a retry, as it was then
+                        return new Claim(Optional.of(row.getObject("incident_id", UUID.class)),
+                                claimedBy == null || MessageDigest.isEqual(claimedBy, fingerprint));
+                    },
+                    schoolId, key[0], key[1]);
+            if (!earlier.isEmpty()) {
+                return earlier.get(0);
             }
+        }
+        for (String[] key : keys) {
+            // under the lock the key is free; the primary key still guards against any writer that skips it
+            jdbc.update("""
+                    INSERT INTO incident_creation_key (school_id, key_kind, key_value, incident_id, request_fingerprint)
+                    VALUES (?, ?, ?, ?, ?)""", schoolId, key[0], key[1], candidate, fingerprint);
         }
         return Claim.NEW;
     }

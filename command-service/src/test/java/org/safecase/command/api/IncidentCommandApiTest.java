@@ -180,6 +180,20 @@ class IncidentCommandApiTest extends CommandServiceTest {
     }
 
     @Test
+    void aRetryFoundByItsSourceRecordClaimsNoNewIdempotencyKey() {
+        String body = report("SCH-A", "INA-CYBERBULLY", "PUPIL", uniqueReference(), "CPOMS-" + UUID.randomUUID());
+        String key = UUID.randomUUID().toString();
+        Response first = http().post("/api/v1/incidents", "integration.a", body);
+
+        Response retry = http().post("/api/v1/incidents", "integration.a", body, Map.of("Idempotency-Key", key));
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("incidentId")).isEqualTo(first.json().get("incidentId"));
+        // the key would otherwise name an incident that was never created
+        assertThat(incidentsWithKey(key)).isZero();
+    }
+
+    @Test
     void aRetryWrittenDifferentlyButMeaningTheSameFindsTheFirstIncident() {
         String key = UUID.randomUUID().toString();
         String body = report("INA-CYBERBULLY", "PUPIL", uniqueReference());
