@@ -2,11 +2,13 @@
 # The pipeline benchmark: starts a throwaway local stack (fresh data directory, non-default ports, loopback
 # only), measures, appends a dated section to BENCHMARKS.md and always stops the stack.
 #
-#   ./bench.sh [all | ceiling | privacy | commands | latency | rebuild ...]     (default: all, in that order)
+#   ./bench.sh [all | ceiling | privacy | integrity | commands | latency | rebuild ...]   (default: all, in that order)
 #
 #   ceiling   PostgreSQL's single-row insert ceiling on the stack's own server (pgbench, fsync on)
 #   privacy   what encrypting personal data costs: a field sealed/opened, a report and a note, a projected
 #             event (warm and cold keys), a read-log entry (in the bench JVM, against the stack's PostgreSQL)
+#   integrity what the hash chain costs: an event's envelope hashed (a report, a note), the previous hash read
+#             from the event store, a leaf appended to the integrity log (in the bench JVM, as privacy)
 #   commands  commands/s (closed loop, BENCH_CLIENTS clients), event-store appends/s, Kafka consume ceiling
 #   latency   command response -> case timeline at BENCH_LATENCY_RATE commands/s (open loop)
 #   rebuild   BENCH_EVENTS synthetic events to the topic, live catch-up, Kafka ceiling, projection rebuild
@@ -16,6 +18,8 @@
 #   BENCH_LATENCY_RATE=100  BENCH_LATENCY_WARMUP_S=5  BENCH_LATENCY_DURATION_S=60  BENCH_LATENCY_GIVE_UP_MS=10000
 #   BENCH_EVENTS=1000000  BENCH_CATCHUP_TIMEOUT_S=2400  BENCH_REBUILD_TIMEOUT_S=2400  BENCH_GENERATOR_THREADS=4
 #   BENCH_PRIVACY_FIELDS=20000  BENCH_PRIVACY_COMMANDS=2000  BENCH_PRIVACY_INCIDENTS=1000 (iterations of each measure)
+#   BENCH_INTEGRITY_INCIDENTS=200 (reported over HTTP, 4 notes each)  BENCH_INTEGRITY_HASHES=20000
+#   BENCH_INTEGRITY_STATEMENTS=2000  BENCH_INTEGRITY_LEAVES=100000 (leaves in the copy of the integrity log)
 #   BENCH_PGBENCH_SECONDS=10  BENCH_PGBENCH_RUNS=3 (median)  BENCH_PGBENCH_CLIENTS="1 8"
 #   BENCH_PG_PORT=25432  BENCH_KAFKA_PORT=29092  BENCH_KAFKA_CONTROLLER_PORT=29093
 #   BENCH_COMMAND_PORT=28081  BENCH_QUERY_PORT=28082  BENCH_STARTUP_TIMEOUT_S=240
@@ -31,11 +35,11 @@ if [[ ${#phases[@]} -eq 0 ]]; then phases=(all); fi
 run_ceiling=0; java_phases=()
 for phase in "${phases[@]}"; do
   case "$phase" in
-    all) run_ceiling=1; java_phases+=(privacy commands latency rebuild) ;;
+    all) run_ceiling=1; java_phases+=(privacy integrity commands latency rebuild) ;;
     ceiling) run_ceiling=1 ;;
-    privacy|commands|latency|rebuild) java_phases+=("$phase") ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "bench.sh: unknown phase '$phase' (all, ceiling, privacy, commands, latency, rebuild)" >&2; exit 2 ;;
+    privacy|integrity|commands|latency|rebuild) java_phases+=("$phase") ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench.sh: unknown phase '$phase' (all, ceiling, privacy, integrity, commands, latency, rebuild)" >&2; exit 2 ;;
   esac
 done
 

@@ -10,7 +10,8 @@ import java.util.Locale;
  * {@code commands} (closed-loop commands/s, event-store appends/s, Kafka consume ceiling), {@code latency}
  * (command response → case timeline at a steady rate), {@code rebuild} (1M synthetic events, live
  * catch-up, Kafka ceiling, projection rebuild), {@code privacy} (what encrypting personal data costs a
- * field, a command, a projected event and a read). The PostgreSQL ceiling is bench.sh's (pgbench).
+ * field, a command, a projected event and a read), {@code integrity} (what the hash chain and the integrity
+ * log cost per event and per command). The PostgreSQL ceiling is bench.sh's (pgbench).
  */
 public final class Bench {
 
@@ -21,8 +22,8 @@ public final class Bench {
         Locale.setDefault(Locale.ROOT);
         List<String> phases = new ArrayList<>(Arrays.asList(args));
         if (phases.isEmpty() || phases.contains("all")) {
-            // privacy first: it measures CPU against a PostgreSQL the other phases leave busy
-            phases = List.of("privacy", "commands", "latency", "rebuild");
+            // privacy and integrity first: they measure CPU against a PostgreSQL the other phases leave busy
+            phases = List.of("privacy", "integrity", "commands", "latency", "rebuild");
         }
         Config config = Config.fromEnvironment();
         Report report = new Report(config);
@@ -60,8 +61,9 @@ public final class Bench {
                         }
                         case "rebuild" -> new RebuildPhase(config, report, kafka, query, cpu).run();
                         case "privacy" -> new PrivacyPhase(config, report, StackPrivacy.asTheServices(config), cpu).run();
+                        case "integrity" -> new IntegrityPhase(config, report, cpu).run();
                         default -> throw new IllegalArgumentException("unknown phase " + phase
-                                + " (commands, latency, rebuild, privacy; ceiling is bench.sh's)");
+                                + " (commands, latency, rebuild, privacy, integrity; ceiling is bench.sh's)");
                     }
                 } catch (Exception e) {
                     failed.add(phase);

@@ -41,6 +41,11 @@ final class Config {
     final int privacyCommandIterations;
     final int privacyIncidents;
 
+    final int integrityIncidents;
+    final int integrityHashes;
+    final int integrityStatements;
+    final int integrityLeaves;
+
     final Double pgCeiling1;
     final Double pgCeiling8;
 
@@ -77,6 +82,11 @@ final class Config {
         privacyFieldIterations = integer(env, "BENCH_PRIVACY_FIELDS", quick ? 5_000 : 20_000);
         privacyCommandIterations = integer(env, "BENCH_PRIVACY_COMMANDS", quick ? 500 : 2_000);
         privacyIncidents = integer(env, "BENCH_PRIVACY_INCIDENTS", quick ? 200 : 1_000);
+
+        integrityIncidents = integer(env, "BENCH_INTEGRITY_INCIDENTS", quick ? 40 : 200);
+        integrityHashes = integer(env, "BENCH_INTEGRITY_HASHES", quick ? 5_000 : 20_000);
+        integrityStatements = integer(env, "BENCH_INTEGRITY_STATEMENTS", quick ? 500 : 2_000);
+        integrityLeaves = integer(env, "BENCH_INTEGRITY_LEAVES", quick ? 10_000 : 100_000);
 
         pgCeiling1 = decimal(env, "BENCH_PG_CEILING_C1");
         pgCeiling8 = decimal(env, "BENCH_PG_CEILING_C8");

@@ -40,17 +40,30 @@ final class Http {
 
     /** A synthetic report: no personal data, a made-up pupil reference like {@code P-000123}. */
     static HttpRequest report(String commandUrl) {
+        return report(commandUrl, 1, "synthetic benchmark incident");
+    }
+
+    /** A synthetic report naming {@code pupils} made-up pupils (the first affected, the others alleged); plain-text summary. */
+    static HttpRequest report(String commandUrl, int pupils, String summary) {
         String occurredAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        String reference = String.format("P-%06d", SUBJECTS.incrementAndGet() % 1_000_000);
+        StringBuilder subjects = new StringBuilder();
+        for (int i = 0; i < pupils; i++) {
+            String reference = String.format("P-%06d", SUBJECTS.incrementAndGet() % 1_000_000);
+            subjects.append(i == 0 ? "" : ",").append("{\"type\":\"PUPIL\",\"reference\":\"").append(reference)
+                    .append("\",\"involvement\":\"").append(i == 0 ? "AFFECTED" : "ALLEGED").append("\",\"yearGroup\":\"Y7\"}");
+        }
         String body = "{\"schoolId\":\"SCH-A\",\"category\":\"INA-CYBERBULLY\",\"occurredAt\":\"" + occurredAt + "\","
-                + "\"summary\":\"synthetic benchmark incident\","
-                + "\"subjects\":[{\"type\":\"PUPIL\",\"reference\":\"" + reference + "\",\"involvement\":\"AFFECTED\",\"yearGroup\":\"Y7\"}],"
-                + "\"offSite\":false}";
+                + "\"summary\":\"" + summary + "\",\"subjects\":[" + subjects + "],\"offSite\":false}";
         return post(commandUrl + "/api/v1/incidents", body);
     }
 
     static HttpRequest note(String commandUrl, UUID incident) {
-        return post(commandUrl + "/api/v1/incidents/" + incident + "/notes", "{\"text\":\"synthetic benchmark note\"}");
+        return note(commandUrl, incident, "synthetic benchmark note");
+    }
+
+    /** A note of plain text (no quotes or backslashes to escape). */
+    static HttpRequest note(String commandUrl, UUID incident, String text) {
+        return post(commandUrl + "/api/v1/incidents/" + incident + "/notes", "{\"text\":\"" + text + "\"}");
     }
 
     private static HttpRequest post(String url, String body) {

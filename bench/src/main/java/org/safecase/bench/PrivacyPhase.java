@@ -1,6 +1,5 @@
 package org.safecase.bench;
 
-import org.HdrHistogram.Histogram;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
 import org.safecase.events.IncidentEscalated;
@@ -19,8 +18,6 @@ import org.safecase.platform.privacy.FieldOpener;
 import org.safecase.platform.privacy.KeyStatus;
 import org.safecase.platform.privacy.PersonalData;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -30,13 +27,21 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
+
+import static org.safecase.bench.Baseline.COMMAND_CPU_MS_HIGH;
+import static org.safecase.bench.Baseline.COMMAND_CPU_MS_LOW;
+import static org.safecase.bench.Baseline.COMMAND_PG_MS_HIGH;
+import static org.safecase.bench.Baseline.COMMAND_PG_MS_LOW;
+import static org.safecase.bench.Baseline.EVENT_CPU_MS;
+import static org.safecase.bench.Baseline.EVENT_QUERY_SERVICE_CPU_MS;
+import static org.safecase.bench.Baseline.share;
+import static org.safecase.bench.ThreadLoop.micros;
 
 /**
  * What encrypting personal data costs, measured in this JVM with the services' own {@link PersonalData}
@@ -48,63 +53,37 @@ import java.util.function.LongConsumer;
  */
 final class PrivacyPhase {
 
-    /*
-     * The figures without encryption, from BENCHMARKS.md (summary of the run of 2026-11-24 05:24 UTC): the
-     * command service's CPU per command (18.0 core-s / 3,980 commands with 16 clients; 21.1 / 2,580 with 8),
-     * PostgreSQL's in the same windows (11.0 / 3,980; 5.6 / 2,580), and the live projection's CPU per event
-     * (423 + 738 core-s over 1,000,002 events: 0.42 ms in the query service, 0.74 ms in PostgreSQL).
-     */
-    private static final double COMMAND_CPU_MS_LOW = 4.5;
-    private static final double COMMAND_CPU_MS_HIGH = 8.2;
-    private static final double COMMAND_PG_MS_LOW = 2.2;
-    private static final double COMMAND_PG_MS_HIGH = 2.8;
-    private static final double EVENT_CPU_MS = 1.16;
-    private static final double EVENT_QUERY_SERVICE_CPU_MS = 0.42;
-
     private static final String SCHOOL = "SCH-A";
-    private static final int IDLE_BASELINE_MILLIS = 3_000;
 
     private final Config config;
     private final Report report;
     private final PersonalData personalData;
     private final CpuUsage cpu;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final ThreadLoop measure;
     private final String text200 = text(200);
     /** Where the opened texts go, so that the JIT cannot drop the work. */
     private long sink;
-    private double postgresIdleRate = Double.NaN;
 
     PrivacyPhase(Config config, Report report, PersonalData personalData, CpuUsage cpu) {
         this.config = config;
         this.report = report;
         this.personalData = personalData;
         this.cpu = cpu;
-    }
-
-    /** One measured loop: this thread's CPU and the wall time, per iteration, and PostgreSQL's CPU, net of idle. */
-    private record Measured(long iterations, double cpuMicros, double wallMicros, Histogram wall, double postgresMicros) {
-
-        String postgres() {
-            return Double.isNaN(postgresMicros) ? "n/a" : micros(postgresMicros);
-        }
+        this.measure = new ThreadLoop(cpu);
     }
 
     void run() throws Exception {
-        if (!threads.isCurrentThreadCpuTimeSupported()) {
-            throw new IllegalStateException("this JVM cannot measure a thread's CPU time");
-        }
-        threads.setThreadCpuTimeEnabled(true);
         report.heading("Cost of personal-data encryption: fields, commands, projected events, read log");
-        postgresIdleRate = postgresIdleRate();
+        measure.measurePostgresIdleRate();
         report.line("Command: `" + config.commandLine + "` (phase `privacy`). Measured in the benchmark's JVM with the "
                 + "services' own `PersonalData` (`PersonalData.standalone`: Tink AES-256-GCM per field, data keys wrapped "
                 + "by the stack's key-encryption key in the privacy database `safecase_privacy`, Caffeine key cache) "
                 + "against the stack's PostgreSQL (fsync and `synchronous_commit` on), on one thread, while the services "
                 + "were up and idle. **CPU** = that thread's CPU time (`ThreadMXBean.getCurrentThreadCpuTime`), what the "
                 + "service's request thread would spend; **PostgreSQL** = core-seconds of the server and its backends "
-                + "during the loop (`/proc`), net of its idle rate measured for " + IDLE_BASELINE_MILLIS / 1000 + " s "
-                + "before (" + (Double.isNaN(postgresIdleRate) ? "n/a" : String.format(Locale.ROOT, "%.3f", postgresIdleRate))
-                + " cores); **wall** includes the round trips to the privacy database. The figures without encryption "
+                + "during the loop (`/proc`), net of its idle rate measured for " + ThreadLoop.IDLE_BASELINE_MILLIS / 1000
+                + " s before (" + measure.postgresIdleRate() + " cores); **wall** includes the round trips to the privacy "
+                + "database. The figures without encryption "
                 + "beside them are the summary's: the command service's CPU " + COMMAND_CPU_MS_LOW + "–" + COMMAND_CPU_MS_HIGH
                 + " ms per command (PostgreSQL " + COMMAND_PG_MS_LOW + "–" + COMMAND_PG_MS_HIGH + " ms), the live "
                 + "projection's " + EVENT_CPU_MS + " ms per event (" + EVENT_QUERY_SERVICE_CPU_MS + " ms of it in the "
@@ -157,13 +136,8 @@ final class PrivacyPhase {
 
     /** The median of 3 rounds of n, after n to warm up: a round that met a collection or a compilation does not count. */
     private String[] fieldRow(String label, int n, String ciphertextLength, LongConsumer operation) {
-        loop(n, operation, false);
-        List<Measured> rounds = new ArrayList<>();
-        for (int round = 0; round < 3; round++) {
-            rounds.add(loop(n, operation, false));
-        }
-        rounds.sort(Comparator.comparingDouble(Measured::cpuMicros));
-        Measured median = rounds.get(1);
+        List<ThreadLoop.Measured> rounds = measure.rounds(n, operation);
+        ThreadLoop.Measured median = rounds.get(1);
         return new String[] {label, String.format(Locale.ROOT, "3 × %,d", n), "**" + micros(median.cpuMicros()) + "**",
                 String.format(Locale.ROOT, "%s – %s", micros(rounds.get(0).cpuMicros()), micros(rounds.get(2).cpuMicros())),
                 micros(median.wallMicros()), ciphertextLength};
@@ -185,15 +159,15 @@ final class PrivacyPhase {
         LongConsumer reportNewSubjects = i -> incidents.add(report(UUID.randomUUID(), newReference(), newReference()));
         LongConsumer reportKnownSubjects = i -> incidents.add(report(UUID.randomUUID(),
                 knownReference((int) (2 * i % known)), knownReference((int) ((2 * i + 1) % known))));
-        loop(warmUp, incidentKey, false);
-        Measured keys = loop(n, incidentKey, true);
-        loop(warmUp, reportNewSubjects, false);
-        loop(warmUp, reportKnownSubjects, false);
-        Measured newSubjects = loop(n, reportNewSubjects, true);
-        Measured knownSubjects = loop(n, reportKnownSubjects, true);
+        measure.loop(warmUp, incidentKey, false);
+        ThreadLoop.Measured keys = measure.loop(n, incidentKey, true);
+        measure.loop(warmUp, reportNewSubjects, false);
+        measure.loop(warmUp, reportKnownSubjects, false);
+        ThreadLoop.Measured newSubjects = measure.loop(n, reportNewSubjects, true);
+        ThreadLoop.Measured knownSubjects = measure.loop(n, reportKnownSubjects, true);
         LongConsumer note = i -> note(incidents.get((int) (i % incidents.size())));
-        loop(warmUp, note, false);
-        Measured notes = loop(n, note, true);
+        measure.loop(warmUp, note, false);
+        ThreadLoop.Measured notes = measure.loop(n, note, true);
 
         report.line("");
         report.line("**(b) What a command adds**, with the privacy database's round trips (each statement its own "
@@ -215,7 +189,7 @@ final class PrivacyPhase {
         report.flush();
     }
 
-    private void commandRow(String label, Measured m) {
+    private void commandRow(String label, ThreadLoop.Measured m) {
         double cpuMs = m.cpuMicros() / 1000;
         double pgMs = m.postgresMicros() / 1000;
         report.row(label, String.format(Locale.ROOT, "%,d", m.iterations()), "**" + micros(m.cpuMicros()) + "**",
@@ -262,20 +236,20 @@ final class PrivacyPhase {
         System.out.printf("privacy: projected events, %,d events of %,d synthetic incidents%n", events, incidents.size());
 
         LongConsumer warm = i -> all.forEach(this::openAsProjected);
-        loop(2, warm, false);
-        Measured warmPasses = loop(3, warm, true);
+        measure.loop(2, warm, false);
+        ThreadLoop.Measured warmPasses = measure.loop(3, warm, true);
         LongConsumer coldEach = i -> incidents.forEach(stream -> stream.forEach(event -> {
             forgetKeys(event, stream.get(0));
             openAsProjected(event);
         }));
-        loop(1, coldEach, false);
-        Measured cold = loop(1, coldEach, true);
+        measure.loop(1, coldEach, false);
+        ThreadLoop.Measured cold = measure.loop(1, coldEach, true);
         LongConsumer coldFirst = i -> incidents.forEach(stream -> {
             forgetKeys(stream.get(0), stream.get(0));
             stream.forEach(this::openAsProjected);
         });
-        loop(1, coldFirst, false);
-        Measured firstCold = loop(1, coldFirst, true);
+        measure.loop(1, coldFirst, false);
+        ThreadLoop.Measured firstCold = measure.loop(1, coldFirst, true);
 
         report.line("");
         report.line(String.format(Locale.ROOT, "**(c) What opening adds to a projected event**: %,d synthetic events of "
@@ -296,14 +270,11 @@ final class PrivacyPhase {
         report.flush();
     }
 
-    private static Measured perEvent(Measured passes, long events) {
-        long n = passes.iterations() * events;
-        double scale = (double) passes.iterations() / n;
-        return new Measured(n, passes.cpuMicros() * scale, passes.wallMicros() * scale, passes.wall(),
-                passes.postgresMicros() * scale);
+    private static ThreadLoop.Measured perEvent(ThreadLoop.Measured passes, long events) {
+        return passes.per(events);
     }
 
-    private void eventRow(String label, Measured m) {
+    private void eventRow(String label, ThreadLoop.Measured m) {
         double cpuMs = m.cpuMicros() / 1000;
         double total = Double.isNaN(m.postgresMicros()) ? cpuMs : cpuMs + m.postgresMicros() / 1000;
         report.row(label, String.format(Locale.ROOT, "%,d", m.iterations()), "**" + micros(m.cpuMicros()) + "**",
@@ -412,10 +383,10 @@ final class PrivacyPhase {
                     entry(statement, null, subjectId, personalData.sealForPerson(subjectId, ReadLog.SUBJECT_REFERENCE_FIELD,
                             reference).ciphertext());
                 };
-                loop(warmUp, timelineRead, false);
-                Measured timeline = loop(n, timelineRead, true);
-                loop(warmUp, personRead, false);
-                Measured person = loop(n, personRead, true);
+                measure.loop(warmUp, timelineRead, false);
+                ThreadLoop.Measured timeline = measure.loop(n, timelineRead, true);
+                measure.loop(warmUp, personRead, false);
+                ThreadLoop.Measured person = measure.loop(n, personRead, true);
 
                 report.line("");
                 report.line("**(d) The read log**: one entry per read of case data, written before the answer is "
@@ -432,7 +403,7 @@ final class PrivacyPhase {
         }
     }
 
-    private void logRow(String label, Measured m) {
+    private void logRow(String label, ThreadLoop.Measured m) {
         report.row(label, String.format(Locale.ROOT, "%,d", m.iterations()), micros(m.cpuMicros()), m.postgres(),
                 micros(m.wall().getValueAtPercentile(50)), "**" + micros(m.wall().getValueAtPercentile(99))
                         + "**", "**" + micros(m.wallMicros()) + "**");
@@ -466,52 +437,7 @@ final class PrivacyPhase {
         }
     }
 
-    // --- measuring
-
-    /** Runs {@code operation} n times on this thread; with {@code postgres}, PostgreSQL's CPU is taken too. */
-    private Measured loop(long n, LongConsumer operation, boolean postgres) {
-        Histogram wall = new Histogram(60_000_000L, 3);
-        CpuUsage.Snapshot before = postgres ? cpu.take() : null;
-        long cpuStart = threads.getCurrentThreadCpuTime();
-        long started = System.nanoTime();
-        for (long i = 0; i < n; i++) {
-            long at = System.nanoTime();
-            operation.accept(i);
-            wall.recordValue(Math.max(1, (System.nanoTime() - at) / 1000));
-        }
-        long wallNanos = System.nanoTime() - started;
-        long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
-        double postgresMicros = Double.NaN;
-        if (postgres) {
-            CpuUsage.Snapshot after = cpu.take();
-            double seconds = cpu.coreSeconds(before, after, CpuUsage.POSTGRES);
-            double idle = Double.isNaN(postgresIdleRate) ? 0 : postgresIdleRate * wallNanos / 1e9;
-            postgresMicros = Math.max(0, seconds - idle) * 1e6 / n;
-        }
-        return new Measured(n, cpuNanos / 1000.0 / n, wallNanos / 1000.0 / n, wall, postgresMicros);
-    }
-
-    /** PostgreSQL's CPU while nothing is asked of it here: the idle services' polling and its own housekeeping. */
-    private double postgresIdleRate() throws InterruptedException {
-        CpuUsage.Snapshot before = cpu.take();
-        Thread.sleep(IDLE_BASELINE_MILLIS);
-        CpuUsage.Snapshot after = cpu.take();
-        return cpu.coreSeconds(before, after, CpuUsage.POSTGRES) / ((after.nanos() - before.nanos()) / 1e9);
-    }
-
     // --- helpers
-
-    private static String share(double value, double ofHigh, double ofLow) {
-        return Report.pct(value / ofHigh) + "–" + Report.pct(value / ofLow);
-    }
-
-    private static String micros(double micros) {
-        if (Double.isNaN(micros)) {
-            return "n/a";
-        }
-        return micros >= 1000 ? String.format(Locale.ROOT, "%.2f ms", micros / 1000)
-                : String.format(Locale.ROOT, "%.1f µs", micros);
-    }
 
     private String newReference() {
         return "P-BENCH-" + UUID.randomUUID().toString().substring(0, 13);
@@ -521,7 +447,7 @@ final class PrivacyPhase {
         return String.format("P-BENCH-K%04d", i);
     }
 
-    private static String text(int bytes) {
+    static String text(int bytes) {
         StringBuilder text = new StringBuilder("synthetic benchmark text, no personal data: ");
         while (text.length() < bytes) {
             text.append("lorem ipsum ");
