@@ -70,16 +70,39 @@ public final class LocalPostgres implements AutoCloseable {
         return "postgres";
     }
 
+    /** The owner of the event store's and the privacy database's tables: their migrations run as it. */
+    public static final String OWNER = "safecase_owner";
+    /** The command service's login: reads and appends to the event store, owns nothing. */
+    public static final String COMMAND = "safecase_command";
+    /** The query service's login: owns its projections, cannot reach the event store. */
+    public static final String QUERY = "safecase_query";
+
     /** Creates a database unless it exists: each service owns its own database. */
     public void createDatabase(String name) {
-        if (!name.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain database name: " + name);
+        createDatabase(name, null);
+    }
+
+    /**
+     * Creates a database unless it exists, owned by the given role (made if missing, a login that is not a
+     * superuser; local trust authentication, so no password), or by the server's superuser if null.
+     */
+    public void createDatabase(String name, String owner) {
+        if (!name.matches("[a-z_][a-z0-9_]*") || (owner != null && !owner.matches("[a-z_][a-z0-9_]*"))) {
+            throw new IllegalArgumentException("not a plain database or role name: " + name + ", " + owner);
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
+            for (String role : new String[]{OWNER, COMMAND, QUERY}) {
+                statement.execute("""
+                        DO $$ BEGIN
+                            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                                CREATE ROLE %1$s LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+                            END IF;
+                        END $$""".formatted(role));
+            }
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
             if (!exists.next()) {
-                statement.execute("CREATE DATABASE " + name);
+                statement.execute("CREATE DATABASE " + name + (owner == null ? "" : " OWNER " + owner));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);

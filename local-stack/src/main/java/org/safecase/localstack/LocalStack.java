@@ -109,9 +109,9 @@ public final class LocalStack {
         log.info("Starting PostgreSQL 16 on port {} (data in {})", settings.postgresPort, settings.postgresDir());
         step(() -> {
             postgres = LocalPostgres.durable(settings.postgresPort, settings.postgresDir(), settings.postgresLog());
-            postgres.createDatabase(COMMAND_DATABASE);
-            postgres.createDatabase(QUERY_DATABASE);
-            postgres.createDatabase(ServiceLauncher.PRIVACY_DATABASE);
+            postgres.createDatabase(COMMAND_DATABASE, LocalPostgres.OWNER);
+            postgres.createDatabase(QUERY_DATABASE, LocalPostgres.QUERY);
+            postgres.createDatabase(ServiceLauncher.PRIVACY_DATABASE, LocalPostgres.OWNER);
         });
         log.info("PostgreSQL ready in {} ms", Duration.between(began, Instant.now()).toMillis());
 
@@ -127,9 +127,9 @@ public final class LocalStack {
 
     private void startServices() {
         step(() -> services.add(launch("command-service", settings.commandJar, settings.commandPort,
-                COMMAND_DATABASE, settings.logsDir().resolve("command-service.log"))));
+                COMMAND_DATABASE, LocalPostgres.COMMAND, LocalPostgres.OWNER, settings.logsDir().resolve("command-service.log"))));
         step(() -> services.add(launch("query-service", settings.queryJar, settings.queryPort,
-                QUERY_DATABASE, settings.logsDir().resolve("query-service.log"))));
+                QUERY_DATABASE, LocalPostgres.QUERY, null, settings.logsDir().resolve("query-service.log"))));
     }
 
     /**
@@ -143,10 +143,11 @@ public final class LocalStack {
         startStep.run();
     }
 
-    private Service launch(String name, Path jar, int port, String database, Path logFile) {
+    private Service launch(String name, Path jar, int port, String database, String login, String migrationsOwner,
+                           Path logFile) {
         rotate(logFile);
-        Process process = ServiceLauncher.launch(settings.javaBinary, jar,
-                ServiceLauncher.environment(port, postgres, database, kafka, keyEncryptionKey(), signingKeyPair()), logFile);
+        Process process = ServiceLauncher.launch(settings.javaBinary, jar, ServiceLauncher.environment(port, postgres,
+                database, login, migrationsOwner, kafka, keyEncryptionKey(), signingKeyPair()), logFile);
         log.info("Started {} (pid {}) on port {}, log {}", name, process.pid(), port, logFile);
         return new Service(name, port, logFile, process);
     }
@@ -377,7 +378,9 @@ public final class LocalStack {
         out.println("                  " + postgres.jdbcUrl(QUERY_DATABASE) + "    (query service)");
         out.println("                  " + postgres.jdbcUrl(ServiceLauncher.PRIVACY_DATABASE)
                 + "  (both: data keys, subject index, read log)");
-        out.println("                  user " + postgres.username() + ", no password (local trust auth)");
+        out.println("                  services log in as " + LocalPostgres.COMMAND + " / " + LocalPostgres.QUERY
+                + " (tables owned by " + LocalPostgres.OWNER + "); superuser " + postgres.username()
+                + "; no passwords (local trust auth, loopback only)");
         out.println(" Kafka (KRaft)    bootstrap " + kafka.bootstrapServers());
         out.println(" Data directory   " + settings.dataDir + "  (with the key-encryption key: keep it with the data)");
         out.println(" Logs             " + settings.logsDir().resolve("command-service.log"));

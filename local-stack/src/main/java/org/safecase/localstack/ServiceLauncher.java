@@ -21,19 +21,28 @@ public final class ServiceLauncher {
     private ServiceLauncher() {
     }
 
-    /** The settings a service needs, as environment variables (Spring's relaxed binding). */
-    public static Map<String, String> environment(int port, LocalPostgres postgres, String database, LocalKafka kafka,
-                                                  String keyEncryptionKey, String[] signingKeyPair) {
+    /**
+     * The settings a service needs, as environment variables (Spring's relaxed binding). Each service logs in
+     * as its own role, never a superuser ({@code login}); {@code migrationsOwner}, if given, is the role its
+     * migrations run as (the owner of the tables its login may only append to).
+     */
+    public static Map<String, String> environment(int port, LocalPostgres postgres, String database, String login,
+                                                  String migrationsOwner, LocalKafka kafka, String keyEncryptionKey,
+                                                  String[] signingKeyPair) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_ADDRESS", LOOPBACK);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(database));
-        env.put("SPRING_DATASOURCE_USERNAME", postgres.username());
+        env.put("SPRING_DATASOURCE_USERNAME", login);
         env.put("SPRING_DATASOURCE_PASSWORD", "");
+        if (migrationsOwner != null) {
+            env.put("SPRING_FLYWAY_USER", migrationsOwner);
+            env.put("SPRING_FLYWAY_PASSWORD", "");
+        }
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("SAFECASE_SECURITY_MODE", "demo");
         env.put("SAFECASE_PRIVACY_DATASOURCE_URL", postgres.jdbcUrl(PRIVACY_DATABASE));
-        env.put("SAFECASE_PRIVACY_DATASOURCE_USERNAME", postgres.username());
+        env.put("SAFECASE_PRIVACY_DATASOURCE_USERNAME", LocalPostgres.OWNER);
         env.put("SAFECASE_PRIVACY_DATASOURCE_PASSWORD", "");
         env.put("SAFECASE_PRIVACY_KEK", keyEncryptionKey);
         env.put("SAFECASE_INTEGRITY_SIGNING_KEY", signingKeyPair[0]);

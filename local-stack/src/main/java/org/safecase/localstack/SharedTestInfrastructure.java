@@ -23,10 +23,13 @@ public final class SharedTestInfrastructure {
         return postgres;
     }
 
-    /** A JDBC URL of a database of its own, created on first use. */
+    /**
+     * A JDBC URL of a database of its own, created on first use, owned as in production: a query service's
+     * database by its login ({@link LocalPostgres#QUERY}), every other by {@link LocalPostgres#OWNER}, never a superuser.
+     */
     public static String database(String name) {
         LocalPostgres server = postgres();
-        server.createDatabase(name);
+        server.createDatabase(name, name.startsWith("safecase_query") ? LocalPostgres.QUERY : LocalPostgres.OWNER);
         return server.jdbcUrl(name);
     }
 

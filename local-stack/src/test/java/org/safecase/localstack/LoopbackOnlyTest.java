@@ -50,8 +50,13 @@ class LoopbackOnlyTest {
     @Test
     void theServicesAreToldToListenOnLoopbackOnly() {
         var environment = ServiceLauncher.environment(8081, SharedTestInfrastructure.postgres(), "safecase_events",
-                SharedTestInfrastructure.kafka(), SharedTestInfrastructure.keyEncryptionKey(), new String[]{"key", "public"});
+                LocalPostgres.COMMAND, LocalPostgres.OWNER, SharedTestInfrastructure.kafka(),
+                SharedTestInfrastructure.keyEncryptionKey(), new String[]{"key", "public"});
 
         assertThat(environment).containsEntry("SERVER_ADDRESS", "127.0.0.1");
+        // and log in as their own roles, never as the server's superuser
+        assertThat(environment).containsEntry("SPRING_DATASOURCE_USERNAME", LocalPostgres.COMMAND)
+                .containsEntry("SPRING_FLYWAY_USER", LocalPostgres.OWNER)
+                .doesNotContainValue(SharedTestInfrastructure.postgres().username());
     }
 }

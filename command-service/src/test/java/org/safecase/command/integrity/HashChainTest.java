@@ -82,7 +82,7 @@ class HashChainTest extends CommandServiceTest {
         String altered = new String(stored, StandardCharsets.UTF_8).replace("\"DSL\"", "\"HEAD_TEACHER\"");
         assertThat(altered).isNotEqualTo(new String(stored, StandardCharsets.UTF_8));
 
-        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE aggregate_identifier = ? AND sequence_number = 1",
+        tamperAsSuperuser("UPDATE domain_event_entry SET payload = ? WHERE aggregate_identifier = ? AND sequence_number = 1",
                 altered.getBytes(StandardCharsets.UTF_8), id);
         JsonNode verified = verification(id, "auditor");
 
@@ -95,7 +95,7 @@ class HashChainTest extends CommandServiceTest {
     void givenAnEventRemovedFromTheStoreThenVerificationNamesTheGap() {
         String id = reportWithChanges();
 
-        jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1", id);
+        tamperAsSuperuser("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1", id);
         JsonNode verified = verification(id, "auditor");
 
         assertThat(verified.get("valid").asBoolean()).isFalse();

@@ -2,6 +2,7 @@ package org.safecase.query.endtoend;
 
 import org.safecase.localstack.Http;
 import org.safecase.localstack.LocalKafka;
+import org.safecase.localstack.LocalPostgres;
 import org.safecase.localstack.ServiceLauncher;
 import org.safecase.localstack.SharedTestInfrastructure;
 
@@ -37,7 +38,8 @@ final class CommandServiceProcess implements AutoCloseable {
         int port = LocalKafka.freePort();
         Path log = Path.of("target", "command-service-e2e.log");
         Process process = ServiceLauncher.launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JAR,
-                ServiceLauncher.environment(port, SharedTestInfrastructure.postgres(), DATABASE,
+                ServiceLauncher.environment(port, SharedTestInfrastructure.postgres(), DATABASE, LocalPostgres.COMMAND,
+                        LocalPostgres.OWNER,
                         SharedTestInfrastructure.kafka(), SharedTestInfrastructure.keyEncryptionKey(),
                         SharedTestInfrastructure.signingKeyPair()), log);
         CommandServiceProcess service = new CommandServiceProcess(process, port);

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.safecase.localstack.Http;
+import org.safecase.localstack.LocalPostgres;
 import org.safecase.localstack.SharedTestInfrastructure;
 import org.safecase.query.QueryServiceApplication;
 import org.safecase.query.support.QueryServiceTest;
@@ -80,10 +81,10 @@ class ScaleOutTest extends QueryServiceTest {
                 "--server.port=0",
                 "--safecase.security.mode=demo",
                 "--spring.datasource.url=" + databaseUrl(),
-                "--spring.datasource.username=" + SharedTestInfrastructure.postgres().username(),
+                "--spring.datasource.username=" + LocalPostgres.QUERY,
                 "--spring.kafka.bootstrap-servers=" + SharedTestInfrastructure.kafka().bootstrapServers(),
                 "--safecase.privacy.datasource.url=" + SharedTestInfrastructure.database("safecase_privacy"),
-                "--safecase.privacy.datasource.username=" + SharedTestInfrastructure.postgres().username(),
+                "--safecase.privacy.datasource.username=" + LocalPostgres.OWNER,
                 "--safecase.privacy.kek=" + SharedTestInfrastructure.keyEncryptionKey(),
                 "--spring.kafka.listener.client-id=second-instance",
                 "--management.metrics.use-global-registry=false");

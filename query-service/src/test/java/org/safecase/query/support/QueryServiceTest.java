@@ -2,6 +2,7 @@ package org.safecase.query.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.safecase.localstack.Http;
+import org.safecase.localstack.LocalPostgres;
 import org.safecase.localstack.SharedTestInfrastructure;
 import org.safecase.platform.privacy.PersonalData;
 import org.safecase.query.QueryServiceApplication;
@@ -51,10 +52,11 @@ public abstract class QueryServiceTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", QueryServiceTest::databaseUrl);
-        registry.add("spring.datasource.username", () -> SharedTestInfrastructure.postgres().username());
+        // as in production: the query service's own login, which owns its projections and nothing else
+        registry.add("spring.datasource.username", () -> LocalPostgres.QUERY);
         registry.add("spring.kafka.bootstrap-servers", () -> SharedTestInfrastructure.kafka().bootstrapServers());
         registry.add("safecase.privacy.datasource.url", () -> SharedTestInfrastructure.database("safecase_privacy"));
-        registry.add("safecase.privacy.datasource.username", () -> SharedTestInfrastructure.postgres().username());
+        registry.add("safecase.privacy.datasource.username", () -> LocalPostgres.OWNER);
         registry.add("safecase.privacy.kek", SharedTestInfrastructure::keyEncryptionKey);
     }
 
