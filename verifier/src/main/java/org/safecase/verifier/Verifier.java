@@ -1,9 +1,15 @@
 package org.safecase.verifier;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The independent verifier: reads the incident-event topic and the checkpoint topic from the beginning,
@@ -13,6 +19,7 @@ import java.util.Map;
  * <pre>
  *   java -jar verifier-exec.jar --bootstrap-servers HOST:PORT --public-key BASE64 [--origin safecase]
  *        [--events-topic safecase.incident-events] [--checkpoints-topic safecase.checkpoints]
+ *        [--client-config FILE]   (Kafka client properties, e.g. the SASL login of an auditor principal)
  * </pre>
  *
  * Exit status: 0 all verified; 1 something is broken (the first broken incident and sequence is named);
@@ -35,12 +42,13 @@ public final class Verifier {
         } catch (IllegalArgumentException e) {
             err.println("verifier: " + e.getMessage());
             err.println("usage: --bootstrap-servers HOST:PORT --public-key BASE64 [--origin safecase] "
-                    + "[--events-topic safecase.incident-events] [--checkpoints-topic safecase.checkpoints]");
+                    + "[--events-topic safecase.incident-events] [--checkpoints-topic safecase.checkpoints] "
+                    + "[--client-config FILE]");
             return 2;
         }
         List<byte[]> events;
         List<byte[]> checkpoints;
-        try (TopicReader reader = new TopicReader(options.get("bootstrap-servers"))) {
+        try (TopicReader reader = new TopicReader(options.get("bootstrap-servers"), clientConfig(options.get("client-config")))) {
             events = reader.readAll(options.getOrDefault("events-topic", "safecase.incident-events"));
             checkpoints = reader.readAll(options.getOrDefault("checkpoints-topic", "safecase.checkpoints"));
         } catch (RuntimeException e) {
@@ -51,6 +59,19 @@ public final class Verifier {
                 .verify(events, checkpoints);
         out.println(result.summary());
         return result.valid() ? 0 : 1;
+    }
+
+    /** Kafka client properties from a file (security.protocol, sasl.mechanism, sasl.jaas.config, ...), if given. */
+    private static Properties clientConfig(String file) {
+        Properties properties = new Properties();
+        if (file != null) {
+            try (Reader reader = Files.newBufferedReader(Path.of(file))) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the client configuration " + file + " could not be read", e);
+            }
+        }
+        return properties;
     }
 
     private static Map<String, String> options(String[] args) {

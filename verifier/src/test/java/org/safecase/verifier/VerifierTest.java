@@ -107,7 +107,7 @@ class VerifierTest {
     private String verify(int expectedStatus) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = Verifier.run(new String[]{"--bootstrap-servers", bootstrap(), "--public-key", rawPublicKey(signer),
-                        "--events-topic", events, "--checkpoints-topic", checkpoints},
+                        "--events-topic", events, "--checkpoints-topic", checkpoints, "--client-config", clientConfig()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(printed).isEqualTo(expectedStatus);
@@ -183,6 +183,17 @@ class VerifierTest {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage");
+    }
+
+    /** Client properties as an auditor's file would give them (here no login: the test broker is PLAINTEXT). */
+    private static String clientConfig() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("verifier", ".properties");
+            java.nio.file.Files.writeString(file, "client.id=verifier-test\nsecurity.protocol=PLAINTEXT\n");
+            return file.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String bootstrap() {
