@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
-/** Sends a command to an incident and answers Axon's refusals in the contract's terms. */
+/**
+ * Sends a command to an incident and answers its refusals, and Axon's, in the contract's terms: the one
+ * place where an incident's refusal becomes HTTP.
+ */
 @Component
 class CommandSender {
 
@@ -27,6 +30,8 @@ class CommandSender {
     Object send(Object command) {
         try {
             return commands.sendAndWait(command);
+        } catch (IncidentRefusal e) {
+            throw asProblem(e);
         } catch (AggregateNotFoundException e) {
             throw Refusal.notFound("INCIDENT_NOT_FOUND", "No such incident");
         } catch (ConflictingAggregateVersionException e) {
@@ -34,5 +39,14 @@ class CommandSender {
         } catch (ConcurrencyException e) {
             throw Refusal.byRule("CONCURRENT_CHANGE", "The incident was changed at the same moment; try again");
         }
+    }
+
+    /** Rules of the policy 409, a role or school not allowed 403, an unacceptable value 400; the rule code as named. */
+    private static Refusal asProblem(IncidentRefusal refusal) {
+        return switch (refusal.kind()) {
+            case POLICY -> Refusal.byRule(refusal.rule(), refusal.getMessage(), refusal.properties());
+            case NOT_ALLOWED -> Refusal.forbidden(refusal.rule(), refusal.getMessage());
+            case INVALID -> Refusal.invalid(refusal.rule(), refusal.field(), refusal.getMessage());
+        };
     }
 }

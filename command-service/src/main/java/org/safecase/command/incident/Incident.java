@@ -5,7 +5,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.safecase.command.category.Category;
 import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
@@ -42,10 +41,6 @@ import org.safecase.events.SanctionApplied;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectErased;
 import org.safecase.events.SubjectType;
-import org.safecase.platform.problem.Refusal;
-import org.safecase.platform.school.SchoolDirectory;
-import org.safecase.platform.security.AccessRules;
-import org.safecase.platform.security.AuthenticatedUser;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +54,9 @@ import java.util.UUID;
 
 /**
  * One safeguarding incident, event-sourced. It enforces the rules of the policies (DOMAIN.md section 14)
- * and who may act on it; time and the acting user come in with each command. Every command handler
- * returns the incident's version after it.
+ * and who may act on it; time and the acting user (with their schools and what their role allows) come in
+ * with each command. It speaks the domain only: a refusal is an {@link IncidentRefusal} with a rule and a
+ * kind, which the command sender turns into HTTP. Every command handler returns the incident's version after it.
  */
 @Aggregate
 class Incident {
@@ -90,24 +86,21 @@ class Incident {
 
     @CommandHandler
     Incident(ReportIncidentCommand command) {
-        AuthenticatedUser user = command.user();
-        if (!command.schoolId().equals(user.schoolId())) {
-            throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may report incidents of your own school only");
-        }
+        ActingUser user = command.user();
+        ofTheSchool(user, command.schoolId(), "You may report incidents of your own school only");
         notInTheFuture("occurredAt", command.occurredAt(), command.at());
         Set<UUID> people = new HashSet<>();
         for (Subject subject : command.subjects()) {
             if (!people.add(subject.subjectId())) {
-                throw Refusal.invalid("DUPLICATE_SUBJECT", "subjects", "each subject reference may appear once");
+                throw IncidentRefusal.invalid("DUPLICATE_SUBJECT", "subjects", "each subject reference may appear once");
             }
         }
-        Category category = command.category();
-        requireApplicable(category, command.subjects());
+        requireApplicable(command.category(), command.appliesTo(), command.subjects());
         boolean againstStaff = command.subjects().stream().anyMatch(Subject::isAllegationAgainstWorkforce);
         // policy: allegations against staff go to the head teacher, with the LADO / local authority route offered (R12)
         List<Agency> suggested = againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of();
         AggregateLifecycle.apply(new IncidentReported(command.incidentId(), command.schoolId(), user.actor(), command.at(),
-                category.asRecordedIn(command.catalogueVersion()), command.occurredAt(), command.summary(),
+                command.category(), command.occurredAt(), command.summary(),
                 command.subjects(), command.offSite(), command.source(), againstStaff, suggested));
     }
 
@@ -115,7 +108,7 @@ class Incident {
     long handle(EscalateIncidentCommand command) {
         mayChange(command.user());
         if (allegationAgainstStaff && command.to() != EscalationTarget.HEAD_TEACHER) {
-            throw Refusal.byRule("STAFF_ALLEGATION_ROUTES_TO_HEAD_TEACHER",
+            throw IncidentRefusal.byRule("STAFF_ALLEGATION_ROUTES_TO_HEAD_TEACHER",
                     "An allegation against a member of staff is escalated to the head teacher, not the DSL");
         }
         return applied(new IncidentEscalated(incidentId, schoolId, command.user().actor(), command.at(), command.to(),
@@ -145,13 +138,15 @@ class Incident {
         SubjectType subjectType = command.subjectId() == null || erased.contains(command.subjectId()) ? null
                 : subjects.get(command.subjectId());
         if (subjectType == null) {
-            throw Refusal.byRule("SANCTION_SUBJECT_NOT_IN_INCIDENT", "A sanction applies only to a subject of the incident");
+            throw IncidentRefusal.byRule("SANCTION_SUBJECT_NOT_IN_INCIDENT",
+                    "A sanction applies only to a subject of the incident");
         }
         if (command.type().isTimed() && command.endsOn() == null) {
-            throw Refusal.byRule("TIMED_SANCTION_NEEDS_END", "A " + command.type() + " sanction needs an end date");
+            throw IncidentRefusal.byRule("TIMED_SANCTION_NEEDS_END",
+                    "A " + command.type() + " sanction needs an end date");
         }
         if (command.endsOn() != null && !command.endsOn().isAfter(command.startsOn())) {
-            throw Refusal.byRule("SANCTION_ENDS_BEFORE_IT_STARTS", "A sanction's end must be after its start");
+            throw IncidentRefusal.byRule("SANCTION_ENDS_BEFORE_IT_STARTS", "A sanction's end must be after its start");
         }
         return applied(new SanctionApplied(incidentId, schoolId, command.user().actor(), command.at(),
                 command.subjectId(), command.subjectReference(), subjectType, command.type(), command.startsOn(), command.endsOn(),
@@ -169,17 +164,17 @@ class Incident {
         mayChange(command.user());
         // policy: corrections are appended with the reason they were made (R20)
         if (command.reason() == null) {
-            throw Refusal.byRule("RECLASSIFICATION_REASON_REQUIRED", "A reclassification needs a reason");
+            throw IncidentRefusal.byRule("RECLASSIFICATION_REASON_REQUIRED", "A reclassification needs a reason");
         }
         if (command.category().code().equals(category.code())) {
-            throw Refusal.byRule("ALREADY_IN_CATEGORY", "The incident is already in this category");
+            throw IncidentRefusal.byRule("ALREADY_IN_CATEGORY", "The incident is already in this category");
         }
         // else a recording system could lift the police rule and then close the incident unseen
         personSignsOff(command.user(), isIllegal() && command.category().classification() != Classification.ILLEGAL,
                 "reclassify an illegal incident out of the illegal categories");
-        requireApplicable(command.category(), null);
+        requireApplicable(command.category(), command.appliesTo(), null);
         return applied(new IncidentReclassified(incidentId, schoolId, command.user().actor(), command.at(), category,
-                command.category().asRecordedIn(command.catalogueVersion()), command.reason()));
+                command.category(), command.reason()));
     }
 
     @CommandHandler
@@ -189,7 +184,7 @@ class Incident {
         personSignsOff(command.user(), allegationAgainstStaff, "close an allegation against staff");
         List<Requirement> unmet = category.requirements().stream().filter(r -> !isMet(r)).toList();
         if (!unmet.isEmpty()) {
-            throw Refusal.byRule(unmet.get(0).rule(),
+            throw IncidentRefusal.byRule(unmet.get(0).rule(),
                     "The incident cannot close until the category's requirements are on record",
                     Map.of("unmetRequirements", unmet.stream().map(Requirement::rule).toList()));
         }
@@ -202,7 +197,7 @@ class Incident {
         mayAct(command.user());
         personSignsOff(command.user(), allegationAgainstStaff, "reopen an allegation against staff");
         if (!closed) {
-            throw Refusal.byRule("INCIDENT_NOT_CLOSED", "Only a closed incident can be reopened");
+            throw IncidentRefusal.byRule("INCIDENT_NOT_CLOSED", "Only a closed incident can be reopened");
         }
         return applied(new IncidentReopened(incidentId, schoolId, command.user().actor(), command.at(), command.reason()));
     }
@@ -212,8 +207,8 @@ class Incident {
      * refused while the incident is under legal hold.
      */
     @CommandHandler
-    long handle(EraseSubjectCommand command, SchoolDirectory schools) {
-        mayManageData(command.user(), schools);
+    long handle(EraseSubjectCommand command) {
+        mayManageData(command.user());
         if (disposed || !subjects.containsKey(command.subjectId()) || erased.contains(command.subjectId())) {
             return AggregateLifecycle.getVersion(); // already erased, or everything already disposed of
         }
@@ -224,22 +219,23 @@ class Incident {
 
     /** Disposal at the end of retention: a closed incident only, never under legal hold; idempotent. */
     @CommandHandler
-    long handle(DisposeIncidentCommand command, SchoolDirectory schools) {
-        mayManageData(command.user(), schools);
+    long handle(DisposeIncidentCommand command) {
+        mayManageData(command.user());
         if (disposed) {
             return AggregateLifecycle.getVersion();
         }
         notUnderLegalHold();
         if (!closed) {
-            throw Refusal.byRule("INCIDENT_NOT_CLOSED", "An open incident is still being worked on: close it before disposal");
+            throw IncidentRefusal.byRule("INCIDENT_NOT_CLOSED",
+                    "An open incident is still being worked on: close it before disposal");
         }
         return applied(new IncidentDisposed(incidentId, schoolId, command.user().actor(), command.at(),
                 command.retentionRule(), command.reason()));
     }
 
     @CommandHandler
-    long handle(PlaceLegalHoldCommand command, SchoolDirectory schools) {
-        mayManageData(command.user(), schools);
+    long handle(PlaceLegalHoldCommand command) {
+        mayManageData(command.user());
         notDisposed();
         if (legalHold) {
             return AggregateLifecycle.getVersion();
@@ -248,11 +244,11 @@ class Incident {
     }
 
     @CommandHandler
-    long handle(ReleaseLegalHoldCommand command, SchoolDirectory schools) {
-        mayManageData(command.user(), schools);
+    long handle(ReleaseLegalHoldCommand command) {
+        mayManageData(command.user());
         notDisposed();
         if (!legalHold) {
-            throw Refusal.byRule("NO_LEGAL_HOLD", "The incident is not under legal hold");
+            throw IncidentRefusal.byRule("NO_LEGAL_HOLD", "The incident is not under legal hold");
         }
         return applied(new LegalHoldReleased(incidentId, schoolId, command.user().actor(), command.at(), command.reason()));
     }
@@ -268,13 +264,11 @@ class Incident {
     }
 
     /** The user's school must be the incident's; allegations against staff are for the head teacher only (R12). */
-    private void mayAct(AuthenticatedUser user) {
+    private void mayAct(ActingUser user) {
         notDisposed();
-        if (!schoolId.equals(user.schoolId())) {
-            throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may act on incidents of your own school only");
-        }
-        if (allegationAgainstStaff && !AccessRules.actsOnStaffAllegations(user.role())) {
-            throw Refusal.forbidden("STAFF_ALLEGATION_HEAD_TEACHER_ONLY",
+        ofTheSchool(user, schoolId, "You may act on incidents of your own school only");
+        if (allegationAgainstStaff && !user.actsOnStaffAllegations()) {
+            throw IncidentRefusal.notAllowed("STAFF_ALLEGATION_HEAD_TEACHER_ONLY",
                     "Only the head teacher may act on an allegation against a member of staff");
         }
     }
@@ -285,9 +279,10 @@ class Incident {
      * categories), and closing, reopening or sanctioning on an allegation against staff, which the
      * system may not even read (R2, R12).
      */
-    private static void personSignsOff(AuthenticatedUser user, boolean needed, String what) {
-        if (needed && !AccessRules.signsOff(user.role())) {
-            throw Refusal.forbidden("PERSON_MUST_SIGN_OFF", "A person must " + what + ", not a recording system");
+    private static void personSignsOff(ActingUser user, boolean needed, String what) {
+        if (needed && !user.signsOff()) {
+            throw IncidentRefusal.notAllowed("PERSON_MUST_SIGN_OFF",
+                    "A person must " + what + ", not a recording system");
         }
     }
 
@@ -296,48 +291,54 @@ class Incident {
     }
 
     /** Erasure, disposal and legal holds: the data protection officer of the incident's school or trust. */
-    private void mayManageData(AuthenticatedUser user, SchoolDirectory schools) {
-        if (!AccessRules.DATA_PROTECTION_OFFICERS.contains(user.role())) {
-            throw Refusal.forbidden("ROLE_NOT_ALLOWED", "Only the data protection officer may do this");
+    private void mayManageData(ActingUser user) {
+        if (!user.managesData()) {
+            throw IncidentRefusal.notAllowed("ROLE_NOT_ALLOWED", "Only the data protection officer may do this");
         }
-        if (!user.belongsTo(schoolId, schools)) {
-            throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may act on incidents of your own school or trust only");
+        ofTheSchool(user, schoolId, "You may act on incidents of your own school or trust only");
+    }
+
+    /** The one school check: the incident's school must be one of the acting user's (their school, or their trust's). */
+    private static void ofTheSchool(ActingUser user, String incidentSchoolId, String detail) {
+        if (!user.actsFor(incidentSchoolId)) {
+            throw IncidentRefusal.notAllowed("SCHOOL_NOT_ALLOWED", detail);
         }
     }
 
     private void notUnderLegalHold() {
         if (legalHold) {
-            throw Refusal.byRule("LEGAL_HOLD", "The incident is under legal hold: release the hold first");
+            throw IncidentRefusal.byRule("LEGAL_HOLD", "The incident is under legal hold: release the hold first");
         }
     }
 
     /** A disposed incident is a skeleton: it takes no further change. */
     private void notDisposed() {
         if (disposed) {
-            throw Refusal.byRule("INCIDENT_DISPOSED", "The incident was disposed of at the end of its retention");
+            throw IncidentRefusal.byRule("INCIDENT_DISPOSED",
+                    "The incident was disposed of at the end of its retention");
         }
     }
 
     /** A closed incident refuses every change but reopening. */
-    private void mayChange(AuthenticatedUser user) {
+    private void mayChange(ActingUser user) {
         mayAct(user);
         if (closed) {
-            throw Refusal.byRule("INCIDENT_CLOSED", "The incident is closed: reopen it first");
+            throw IncidentRefusal.byRule("INCIDENT_CLOSED", "The incident is closed: reopen it first");
         }
     }
 
-    private void requireApplicable(Category candidate, List<Subject> reported) {
+    private void requireApplicable(CategoryRef candidate, Set<SubjectType> appliesTo, List<Subject> reported) {
         Set<SubjectType> types = reported == null ? EnumSet.copyOf(subjects.values())
                 : EnumSet.copyOf(reported.stream().map(Subject::type).toList());
-        if (types.stream().noneMatch(candidate.subjectTypes()::contains)) {
-            throw Refusal.byRule("CATEGORY_NOT_APPLICABLE",
+        if (types.stream().noneMatch(appliesTo::contains)) {
+            throw IncidentRefusal.byRule("CATEGORY_NOT_APPLICABLE",
                     "Category " + candidate.code() + " applies to none of the incident's subject types");
         }
     }
 
     private static void notInTheFuture(String field, Instant when, Instant now) {
         if (when != null && when.isAfter(now.plus(CLOCK_SKEW))) {
-            throw Refusal.invalid("IN_THE_FUTURE", field, "must not be in the future");
+            throw IncidentRefusal.invalid("IN_THE_FUTURE", field, "must not be in the future");
         }
     }
 

@@ -33,7 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns requests into commands: stamps the user and the time, resolves categories, seals every personal
+ * Turns requests into commands: stamps the acting user and the time, resolves categories, seals every personal
  * field before it reaches the aggregate (so it is stored and published only as ciphertext), maps Axon's
  * refusals.
  */
@@ -52,17 +52,19 @@ class IncidentCommandService {
     private final IncidentCreationKeys creationKeys;
     private final PersonalData personalData;
     private final IncidentKeys incidentKeys;
+    private final ActingUsers actingUsers;
     private final Clock clock;
 
     IncidentCommandService(CommandSender sender, EventStore eventStore, CategoryCatalogue catalogue,
                            IncidentCreationKeys creationKeys, PersonalData personalData, IncidentKeys incidentKeys,
-                           Clock clock) {
+                           ActingUsers actingUsers, Clock clock) {
         this.sender = sender;
         this.eventStore = eventStore;
         this.catalogue = catalogue;
         this.creationKeys = creationKeys;
         this.personalData = personalData;
         this.incidentKeys = incidentKeys;
+        this.actingUsers = actingUsers;
         this.clock = clock;
     }
 
@@ -93,9 +95,10 @@ class IncidentCommandService {
         personalData.createIncidentKey(incidentId);
         List<Subject> subjects = request.subjects().stream()
                 .map(subject -> sealed(incidentId, request.schoolId(), subject)).toList();
-        sender.send(new ReportIncidentCommand(incidentId, request.schoolId(), category, catalogue.version(),
+        sender.send(new ReportIncidentCommand(incidentId, request.schoolId(),
+                category.asRecordedIn(catalogue.version()), category.subjectTypes(),
                 request.occurredAt(), personalData.seal(incidentId, "summary", request.summary()), subjects,
-                Boolean.TRUE.equals(request.offSite()), source, user, now()));
+                Boolean.TRUE.equals(request.offSite()), source, actingUsers.of(user), now()));
         log.info("Incident {} reported for school {} by {}", incidentId, request.schoolId(), user.userId());
         return new Reported(new CommandResult(incidentId, 0), true);
     }
@@ -103,14 +106,14 @@ class IncidentCommandService {
     CommandResult escalate(UUID id, Long expectedVersion, IncidentRequests.Escalate r, AuthenticatedUser user) {
         incidentKeys.require(id);
         return sender.result(id, new EscalateIncidentCommand(id, expectedVersion, r.to(),
-                personalData.seal(id, "reason", r.reason()), user, now()));
+                personalData.seal(id, "reason", r.reason()), actingUsers.of(user), now()));
     }
 
     CommandResult referToPolice(UUID id, Long expectedVersion, IncidentRequests.PoliceReferral r, AuthenticatedUser user) {
         incidentKeys.require(id);
         return sender.result(id, new RecordPoliceReferralCommand(id, expectedVersion, r.force(),
                 personalData.seal(id, "crimeReference", r.crimeReference()), r.referredAt(),
-                personalData.seal(id, "notes", r.notes()), user, now()));
+                personalData.seal(id, "notes", r.notes()), actingUsers.of(user), now()));
     }
 
     CommandResult recordExternalReferral(UUID id, Long expectedVersion, IncidentRequests.ExternalReferral r,
@@ -118,7 +121,7 @@ class IncidentCommandService {
         incidentKeys.require(id);
         return sender.result(id, new RecordExternalReferralCommand(id, expectedVersion, r.agency(), r.decision(),
                 personalData.seal(id, "rationale", r.rationale()), personalData.seal(id, "reference", r.reference()),
-                r.decidedAt(), user, now()));
+                r.decidedAt(), actingUsers.of(user), now()));
     }
 
     /**
@@ -132,32 +135,34 @@ class IncidentCommandService {
         return sender.result(id, new ApplySanctionCommand(id, expectedVersion, subjectId,
                 subjectId == null ? null : personalData.sealFor(id, subjectId, "subjectReference", r.subjectReference()),
                 r.type(), r.startsOn(), r.endsOn(),
-                subjectId == null ? null : personalData.sealFor(id, subjectId, "notes", r.notes()), user, now()));
+                subjectId == null ? null : personalData.sealFor(id, subjectId, "notes", r.notes()),
+                actingUsers.of(user), now()));
     }
 
     CommandResult addNote(UUID id, Long expectedVersion, IncidentRequests.Note r, AuthenticatedUser user) {
         incidentKeys.require(id);
-        return sender.result(id, new AddNoteCommand(id, expectedVersion, personalData.seal(id, "text", r.text()), user,
-                now()));
+        return sender.result(id, new AddNoteCommand(id, expectedVersion, personalData.seal(id, "text", r.text()),
+                actingUsers.of(user), now()));
     }
 
     CommandResult reclassify(UUID id, Long expectedVersion, IncidentRequests.Reclassify r, AuthenticatedUser user) {
         Category category = category(r.category());
         incidentKeys.require(id);
-        return sender.result(id, new ReclassifyIncidentCommand(id, expectedVersion, category, catalogue.version(),
-                personalData.seal(id, "reason", r.reason()), user, now()));
+        return sender.result(id, new ReclassifyIncidentCommand(id, expectedVersion,
+                category.asRecordedIn(catalogue.version()), category.subjectTypes(),
+                personalData.seal(id, "reason", r.reason()), actingUsers.of(user), now()));
     }
 
     CommandResult close(UUID id, Long expectedVersion, IncidentRequests.Close r, AuthenticatedUser user) {
         incidentKeys.require(id);
         return sender.result(id, new CloseIncidentCommand(id, expectedVersion, r.outcome(),
-                personalData.seal(id, "summary", r.summary()), user, now()));
+                personalData.seal(id, "summary", r.summary()), actingUsers.of(user), now()));
     }
 
     CommandResult reopen(UUID id, Long expectedVersion, IncidentRequests.Reopen r, AuthenticatedUser user) {
         incidentKeys.require(id);
         return sender.result(id, new ReopenIncidentCommand(id, expectedVersion, personalData.seal(id, "reason", r.reason()),
-                user, now()));
+                actingUsers.of(user), now()));
     }
 
     /** A reported person: found or made in the school's subject index, their fields sealed with their key. */

@@ -2,8 +2,8 @@ package org.safecase.command.incident;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
-import org.safecase.command.category.Category;
 import org.safecase.events.Agency;
+import org.safecase.events.CategoryRef;
 import org.safecase.events.EscalationTarget;
 import org.safecase.events.Outcome;
 import org.safecase.events.ReferralDecision;
@@ -11,16 +11,18 @@ import org.safecase.events.SanctionType;
 import org.safecase.events.Sealed;
 import org.safecase.events.Source;
 import org.safecase.events.Subject;
-import org.safecase.platform.security.AuthenticatedUser;
+import org.safecase.events.SubjectType;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The commands on an incident. Each carries the authenticated user and the time it was received, so
- * that the aggregate needs no clock; {@code expectedVersion} is the client's {@code If-Match}, or null.
+ * The commands on an incident. Each carries the acting user and the time it was received, so that the
+ * aggregate needs no clock nor directory; a category comes as recorded in the catalogue version in force,
+ * with the subject types it applies to; {@code expectedVersion} is the client's {@code If-Match}, or null.
  * Personal fields arrive sealed: the aggregate never holds personal data in clear.
  */
 final class IncidentCommands {
@@ -28,62 +30,62 @@ final class IncidentCommands {
     private IncidentCommands() {
     }
 
-    record ReportIncidentCommand(@TargetAggregateIdentifier UUID incidentId, String schoolId, Category category,
-                                 String catalogueVersion, Instant occurredAt, Sealed summary, List<Subject> subjects,
-                                 boolean offSite, Source source, AuthenticatedUser user, Instant at) {
+    record ReportIncidentCommand(@TargetAggregateIdentifier UUID incidentId, String schoolId, CategoryRef category,
+                                 Set<SubjectType> appliesTo, Instant occurredAt, Sealed summary, List<Subject> subjects,
+                                 boolean offSite, Source source, ActingUser user, Instant at) {
     }
 
     record EscalateIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                                   EscalationTarget to, Sealed reason, AuthenticatedUser user, Instant at) {
+                                   EscalationTarget to, Sealed reason, ActingUser user, Instant at) {
     }
 
     record RecordPoliceReferralCommand(@TargetAggregateIdentifier UUID incidentId,
                                        @TargetAggregateVersion Long expectedVersion, String force,
                                        Sealed crimeReference, Instant referredAt, Sealed notes,
-                                       AuthenticatedUser user, Instant at) {
+                                       ActingUser user, Instant at) {
     }
 
     record RecordExternalReferralCommand(@TargetAggregateIdentifier UUID incidentId,
                                          @TargetAggregateVersion Long expectedVersion, Agency agency,
                                          ReferralDecision decision, Sealed rationale, Sealed reference,
-                                         Instant decidedAt, AuthenticatedUser user, Instant at) {
+                                         Instant decidedAt, ActingUser user, Instant at) {
     }
 
     record ApplySanctionCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
                                 UUID subjectId, Sealed subjectReference, SanctionType type, LocalDate startsOn,
-                                LocalDate endsOn, Sealed notes, AuthenticatedUser user, Instant at) {
+                                LocalDate endsOn, Sealed notes, ActingUser user, Instant at) {
     }
 
     record AddNoteCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                          Sealed text, AuthenticatedUser user, Instant at) {
+                          Sealed text, ActingUser user, Instant at) {
     }
 
     record ReclassifyIncidentCommand(@TargetAggregateIdentifier UUID incidentId,
-                                     @TargetAggregateVersion Long expectedVersion, Category category,
-                                     String catalogueVersion, Sealed reason, AuthenticatedUser user, Instant at) {
+                                     @TargetAggregateVersion Long expectedVersion, CategoryRef category,
+                                     Set<SubjectType> appliesTo, Sealed reason, ActingUser user, Instant at) {
     }
 
     record CloseIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                                Outcome outcome, Sealed summary, AuthenticatedUser user, Instant at) {
+                                Outcome outcome, Sealed summary, ActingUser user, Instant at) {
     }
 
     record ReopenIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                                 Sealed reason, AuthenticatedUser user, Instant at) {
+                                 Sealed reason, ActingUser user, Instant at) {
     }
 
     record EraseSubjectCommand(@TargetAggregateIdentifier UUID incidentId, UUID subjectId, String reason,
-                               AuthenticatedUser user, Instant at) {
+                               ActingUser user, Instant at) {
     }
 
     record DisposeIncidentCommand(@TargetAggregateIdentifier UUID incidentId, String retentionRule, String reason,
-                                  AuthenticatedUser user, Instant at) {
+                                  ActingUser user, Instant at) {
     }
 
-    record PlaceLegalHoldCommand(@TargetAggregateIdentifier UUID incidentId, String reason, AuthenticatedUser user,
+    record PlaceLegalHoldCommand(@TargetAggregateIdentifier UUID incidentId, String reason, ActingUser user,
                                  Instant at) {
     }
 
-    record ReleaseLegalHoldCommand(@TargetAggregateIdentifier UUID incidentId, String reason, AuthenticatedUser user,
+    record ReleaseLegalHoldCommand(@TargetAggregateIdentifier UUID incidentId, String reason, ActingUser user,
                                    Instant at) {
     }
 }

@@ -19,27 +19,32 @@ import java.util.UUID;
 public class IncidentDataProtection {
 
     private final CommandSender sender;
+    private final ActingUsers actingUsers;
     private final Clock clock;
 
-    IncidentDataProtection(CommandSender sender, Clock clock) {
+    IncidentDataProtection(CommandSender sender, ActingUsers actingUsers, Clock clock) {
         this.sender = sender;
+        this.actingUsers = actingUsers;
         this.clock = clock;
     }
 
     public CommandResult eraseSubject(UUID incidentId, UUID subjectId, String reason, AuthenticatedUser user) {
-        return sender.result(incidentId, new EraseSubjectCommand(incidentId, subjectId, reason, user, clock.instant()));
-    }
-
-    public CommandResult dispose(UUID incidentId, String retentionRule, String reason, AuthenticatedUser user) {
-        return sender.result(incidentId, new DisposeIncidentCommand(incidentId, retentionRule, reason, user,
+        return sender.result(incidentId, new EraseSubjectCommand(incidentId, subjectId, reason, actingUsers.of(user),
                 clock.instant()));
     }
 
+    public CommandResult dispose(UUID incidentId, String retentionRule, String reason, AuthenticatedUser user) {
+        return sender.result(incidentId, new DisposeIncidentCommand(incidentId, retentionRule, reason,
+                actingUsers.of(user), clock.instant()));
+    }
+
     public CommandResult placeLegalHold(UUID incidentId, String reason, AuthenticatedUser user) {
-        return sender.result(incidentId, new PlaceLegalHoldCommand(incidentId, reason, user, clock.instant()));
+        return sender.result(incidentId, new PlaceLegalHoldCommand(incidentId, reason, actingUsers.of(user),
+                clock.instant()));
     }
 
     public CommandResult releaseLegalHold(UUID incidentId, String reason, AuthenticatedUser user) {
-        return sender.result(incidentId, new ReleaseLegalHoldCommand(incidentId, reason, user, clock.instant()));
+        return sender.result(incidentId, new ReleaseLegalHoldCommand(incidentId, reason, actingUsers.of(user),
+                clock.instant()));
     }
 }

@@ -47,7 +47,6 @@ import org.safecase.events.Sealed;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectErased;
 import org.safecase.events.SubjectType;
-import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.school.SchoolDirectory;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.springframework.core.io.ClassPathResource;
@@ -82,14 +81,19 @@ class IncidentTest {
     static final Category STAFF_PUPIL_COMMS = new Category("STF-PUPIL-COMMS", "Staff contacting pupils privately",
             Classification.INAPPROPRIATE, EnumSet.of(SubjectType.STAFF, SubjectType.VOLUNTEER), List.of(), List.of());
 
-    static final AuthenticatedUser STAFF = new AuthenticatedUser("staff.a", Role.STAFF, "SCH-A", "TRUST-1");
-    static final AuthenticatedUser DSL = new AuthenticatedUser("dsl.a", Role.DSL, "SCH-A", "TRUST-1");
-    static final AuthenticatedUser HEAD = new AuthenticatedUser("head.a", Role.HEAD_TEACHER, "SCH-A", "TRUST-1");
-    static final AuthenticatedUser INTEGRATION = new AuthenticatedUser("integration.a", Role.INTEGRATION, "SCH-A", "TRUST-1");
-    static final AuthenticatedUser OTHER_SCHOOL_DSL = new AuthenticatedUser("dsl.b", Role.DSL, "SCH-B", "TRUST-1");
+    /** Users as the service resolves them, with the trusts and schools of the reference directory. */
+    static final ActingUsers ACTING = new ActingUsers(new SchoolDirectory(new ClassPathResource("reference/schools.json"),
+            JsonMapper.builder().build()));
 
-    static final AuthenticatedUser DPO = new AuthenticatedUser("dpo.trust", Role.DPO, null, "TRUST-1");
-    static final AuthenticatedUser OTHER_TRUST_DPO = new AuthenticatedUser("dpo.other", Role.DPO, null, "TRUST-2");
+    static final ActingUser STAFF = ACTING.of(new AuthenticatedUser("staff.a", Role.STAFF, "SCH-A", "TRUST-1"));
+    static final ActingUser DSL = ACTING.of(new AuthenticatedUser("dsl.a", Role.DSL, "SCH-A", "TRUST-1"));
+    static final ActingUser HEAD = ACTING.of(new AuthenticatedUser("head.a", Role.HEAD_TEACHER, "SCH-A", "TRUST-1"));
+    static final ActingUser INTEGRATION
+            = ACTING.of(new AuthenticatedUser("integration.a", Role.INTEGRATION, "SCH-A", "TRUST-1"));
+    static final ActingUser OTHER_SCHOOL_DSL = ACTING.of(new AuthenticatedUser("dsl.b", Role.DSL, "SCH-B", "TRUST-1"));
+
+    static final ActingUser DPO = ACTING.of(new AuthenticatedUser("dpo.trust", Role.DPO, null, "TRUST-1"));
+    static final ActingUser OTHER_TRUST_DPO = ACTING.of(new AuthenticatedUser("dpo.other", Role.DPO, null, "TRUST-2"));
 
     static final UUID PUPIL_ID = UUID.fromString("00000000-0000-0000-0000-000000000111");
     static final UUID VICTIM_ID = UUID.fromString("00000000-0000-0000-0000-000000000112");
@@ -107,8 +111,6 @@ class IncidentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerInjectableResource(new SchoolDirectory(new ClassPathResource("reference/schools.json"),
-                JsonMapper.builder().build()));
     }
 
     /** A sealed field as the aggregate sees it: opaque, only ever copied. */
@@ -116,9 +118,14 @@ class IncidentTest {
         return Sealed.ciphertext("sealed:" + text);
     }
 
-    static ReportIncidentCommand report(Category category, AuthenticatedUser by, Subject... subjects) {
-        return new ReportIncidentCommand(ID, "SCH-A", category, VERSION, NOW.minusSeconds(3600), sealed("what happened"),
-                List.of(subjects), false, null, by, NOW);
+    static ReportIncidentCommand report(Category category, ActingUser by, Subject... subjects) {
+        return new ReportIncidentCommand(ID, "SCH-A", category.asRecordedIn(VERSION), category.subjectTypes(),
+                NOW.minusSeconds(3600), sealed("what happened"), List.of(subjects), false, null, by, NOW);
+    }
+
+    /** A reclassification into a category as it stands in the catalogue version of the test. */
+    static ReclassifyIncidentCommand reclassify(Category to, Sealed reason, ActingUser by) {
+        return new ReclassifyIncidentCommand(ID, null, to.asRecordedIn(VERSION), to.subjectTypes(), reason, by, NOW);
     }
 
     static IncidentReported reported(Category category, Subject... subjects) {
@@ -132,22 +139,22 @@ class IncidentTest {
         return new PoliceReferralMade(ID, "SCH-A", DSL.actor(), NOW, "West Midlands Police", sealed("CR-1"), NOW, null);
     }
 
-    static ExternalReferralRecorded decision(Agency agency, ReferralDecision decision, AuthenticatedUser by) {
+    static ExternalReferralRecorded decision(Agency agency, ReferralDecision decision, ActingUser by) {
         return new ExternalReferralRecorded(ID, "SCH-A", by.actor(), NOW, agency, decision, sealed("rationale"), null, NOW);
     }
 
-    static CloseIncidentCommand close(AuthenticatedUser by) {
+    static CloseIncidentCommand close(ActingUser by) {
         return new CloseIncidentCommand(ID, null, Outcome.POLICE_ACTION, sealed("closing summary"), by, NOW);
     }
 
-    static IncidentClosed closed(AuthenticatedUser by) {
+    static IncidentClosed closed(ActingUser by) {
         return new IncidentClosed(ID, "SCH-A", by.actor(), NOW, Outcome.POLICE_ACTION, sealed("closing summary"));
     }
 
-    static Matcher<Refusal> refusedBy(String rule) {
+    static Matcher<IncidentRefusal> refusedBy(String rule) {
         return new TypeSafeMatcher<>() {
             @Override
-            protected boolean matchesSafely(Refusal refusal) {
+            protected boolean matchesSafely(IncidentRefusal refusal) {
                 return refusal.rule().equals(rule);
             }
 
@@ -157,7 +164,7 @@ class IncidentTest {
             }
 
             @Override
-            protected void describeMismatchSafely(Refusal refusal, Description mismatch) {
+            protected void describeMismatchSafely(IncidentRefusal refusal, Description mismatch) {
                 mismatch.appendText("was refused by ").appendValue(refusal.rule());
             }
         };
@@ -185,8 +192,9 @@ class IncidentTest {
         @Test
         void cannotReportAnIncidentThatOccursInTheFuture() {
             fixture.givenNoPriorActivity()
-                    .when(new ReportIncidentCommand(ID, "SCH-A", CYBERBULLYING, VERSION, NOW.plusSeconds(86400), sealed("s"),
-                            List.of(PUPIL), false, null, STAFF, NOW))
+                    .when(new ReportIncidentCommand(ID, "SCH-A", CYBERBULLYING.asRecordedIn(VERSION),
+                            CYBERBULLYING.subjectTypes(), NOW.plusSeconds(86400), sealed("s"), List.of(PUPIL), false, null,
+                            STAFF, NOW))
                     .expectException(refusedBy("IN_THE_FUTURE"))
                     .expectNoEvents();
         }
@@ -401,8 +409,7 @@ class IncidentTest {
         @Test
         void anIntegrationCannotTakeAnIllegalIncidentOutOfTheIllegalCategoriesToCloseIt() {
             fixture.given(reported(GROOMING, PUPIL))
-                    .when(new ReclassifyIncidentCommand(ID, null, CYBERBULLYING, VERSION, sealed("classmates"), INTEGRATION,
-                            NOW))
+                    .when(reclassify(CYBERBULLYING, sealed("classmates"), INTEGRATION))
                     .expectException(refusedBy("PERSON_MUST_SIGN_OFF"))
                     .expectNoEvents();
         }
@@ -410,8 +417,7 @@ class IncidentTest {
         @Test
         void anIntegrationMovesAnIncidentIntoAnIllegalCategory() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new ReclassifyIncidentCommand(ID, null, GROOMING, VERSION, sealed("adult contact"), INTEGRATION,
-                            NOW))
+                    .when(reclassify(GROOMING, sealed("adult contact"), INTEGRATION))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -587,7 +593,7 @@ class IncidentTest {
         @Test
         void needsAReason() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new ReclassifyIncidentCommand(ID, null, GROOMING, VERSION, null, DSL, NOW))
+                    .when(reclassify(GROOMING, null, DSL))
                     .expectException(refusedBy("RECLASSIFICATION_REASON_REQUIRED"))
                     .expectNoEvents();
         }
@@ -595,8 +601,7 @@ class IncidentTest {
         @Test
         void keepsTheEarlierCategoryOnRecord() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new ReclassifyIncidentCommand(ID, null, GROOMING, VERSION, sealed("adult contact found"), DSL,
-                            NOW))
+                    .when(reclassify(GROOMING, sealed("adult contact found"), DSL))
                     .expectEvents(new IncidentReclassified(ID, "SCH-A", DSL.actor(), NOW,
                             CYBERBULLYING.asRecordedIn(VERSION), GROOMING.asRecordedIn(VERSION),
                             sealed("adult contact found")));
@@ -641,7 +646,7 @@ class IncidentTest {
         }
     }
 
-    static EraseSubjectCommand erase(UUID subjectId, AuthenticatedUser by) {
+    static EraseSubjectCommand erase(UUID subjectId, ActingUser by) {
         return new EraseSubjectCommand(ID, subjectId, "erasure request", by, NOW);
     }
 
@@ -649,7 +654,7 @@ class IncidentTest {
         return new SubjectErased(ID, "SCH-A", DPO.actor(), NOW, subjectId, "erasure request");
     }
 
-    static DisposeIncidentCommand dispose(AuthenticatedUser by) {
+    static DisposeIncidentCommand dispose(ActingUser by) {
         return new DisposeIncidentCommand(ID, "PUPIL_RECORD_DOB_PLUS_25", "retention ended", by, NOW);
     }
 
