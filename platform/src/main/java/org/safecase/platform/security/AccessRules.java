@@ -22,6 +22,12 @@ public final class AccessRules {
     /** Read cases in the read models: their school's, auditors their trust's. Governors and staff read none. */
     public static final Set<Role> CASE_READERS = roles(Role.DSL, Role.HEAD_TEACHER, Role.INTEGRATION, Role.AUDITOR);
 
+    /**
+     * Read a person's chronology across incidents (the child's file): the school's leads and auditors. A
+     * recording system reports into cases; it does not read a child's whole history.
+     */
+    public static final Set<Role> CHRONOLOGY_READERS = roles(Role.DSL, Role.HEAD_TEACHER, Role.AUDITOR);
+
     /** Read an incident's whole event stream from the event store (R26). */
     public static final Set<Role> EVENT_STREAM_READERS = roles(Role.DSL, Role.HEAD_TEACHER, Role.AUDITOR);
 

@@ -14,6 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import java.time.Clock;
 
 import static org.safecase.platform.security.AccessRules.CASE_READERS;
+import static org.safecase.platform.security.AccessRules.CHRONOLOGY_READERS;
 import static org.safecase.platform.security.AccessRules.READ_LOG_READERS;
 import static org.safecase.platform.security.AccessRules.STATISTICS_READERS;
 import static org.safecase.platform.security.AccessRules.names;
@@ -34,6 +35,7 @@ class QueryServiceConfiguration {
                 CaseRead.get("/api/v1/incidents/{id}", "INCIDENT"),
                 CaseRead.get("/api/v1/incidents/{id}/timeline", "TIMELINE"),
                 CaseRead.get("/api/v1/subjects/{reference}/sanctions", "SANCTIONS"),
+                CaseRead.get("/api/v1/subjects/{reference}/chronology", "CHRONOLOGY"),
                 // reading the read log is itself recorded
                 CaseRead.get("/api/v1/access-log", "ACCESS_LOG"));
     }
@@ -47,6 +49,8 @@ class QueryServiceConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/*",
                         "/api/v1/incidents/*/timeline").hasAnyRole(names(CASE_READERS))
                 .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/sanctions").hasAnyRole(names(CASE_READERS))
+                // the child's file (package org.safecase.query.chronology): the school's leads and auditors
+                .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/chronology").hasAnyRole(names(CHRONOLOGY_READERS))
                 // the read log (package org.safecase.query.accesslog): the trust's auditors and data protection officer
                 .requestMatchers(HttpMethod.GET, "/api/v1/access-log").hasAnyRole(names(READ_LOG_READERS))
                 // governor statistics (package org.safecase.query.statistics): anonymised counts
@@ -58,7 +62,7 @@ class QueryServiceConfiguration {
     OpenAPI queryApiDocument() {
         return ApiDocuments.document("Safecase query API", """
                                 Read models of the safeguarding incidents, built from the event stream: the incident \
-                                log, the case timeline, the sanctions history and the governors' anonymised statistics. \
+                                log, the case timeline, the sanctions history, each person's chronology and the governors' anonymised statistics. \
                                 Errors are application/problem+json.
 
                                 Read your own writes: every command response carries the incident's version. The \

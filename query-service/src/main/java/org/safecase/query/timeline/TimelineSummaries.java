@@ -34,16 +34,16 @@ import java.util.UUID;
  * {@link Sealed#ERASED} as a whole, and an erased reference is null: a projection rebuilt after an
  * erasure reads exactly as one scrubbed by it. Every field may be missing.
  */
-final class TimelineSummaries {
+public final class TimelineSummaries {
 
     private TimelineSummaries() {
     }
 
     /** The summary, the personal text kept apart from it, and the subject an entry concerns. */
-    record Entry(String summary, String detail, UUID subjectId, String subjectReference) {
+    public record Entry(String summary, String detail, UUID subjectId, String subjectReference) {
     }
 
-    static Entry of(IncidentEvent event, FieldOpener fields) {
+    public static Entry of(IncidentEvent event, FieldOpener fields) {
         UUID id = event.incidentId();
         if (event instanceof IncidentReported reported) {
             int subjects = reported.subjects() == null ? 0 : reported.subjects().size();
@@ -171,7 +171,8 @@ final class TimelineSummaries {
         };
     }
 
-    private static String subject(SubjectType type) {
+    /** The role word for a kind of person: "a pupil", "a member of staff". */
+    public static String subject(SubjectType type) {
         if (type == null) {
             return "a subject";
         }

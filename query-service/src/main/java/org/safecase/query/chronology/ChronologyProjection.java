@@ -1,0 +1,118 @@
+package org.safecase.query.chronology;
+
+import org.safecase.events.IncidentDisposed;
+import org.safecase.events.IncidentEvent;
+import org.safecase.events.IncidentEventEnvelope;
+import org.safecase.events.IncidentReclassified;
+import org.safecase.events.IncidentReported;
+import org.safecase.events.Involvement;
+import org.safecase.events.SanctionApplied;
+import org.safecase.events.Sealed;
+import org.safecase.events.Subject;
+import org.safecase.events.SubjectErased;
+import org.safecase.events.SubjectType;
+import org.safecase.platform.privacy.FieldOpener;
+import org.safecase.query.projection.IncidentProjection;
+import org.safecase.query.timeline.TimelineSummaries;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The child's file (seed 002, R16): every person's part in each incident of their school and what
+ * happened in it, in time order. The report is on the file of each person in it, with their part and the
+ * others by role word only; a sanction only on the file of the person sanctioned; the incident's own events
+ * (escalations, referrals, notes, reclassification, closure, reopening) on the file of everyone in it.
+ * Nothing personal is opened: summaries are coded facts, so erasing a person deletes their entries and
+ * disposing of an incident replaces its entries by one line, and a rebuild reads exactly as the scrub.
+ */
+@Component
+@Order(50)
+class ChronologyProjection implements IncidentProjection {
+
+    /** Summaries of coded facts only: no field is ever opened for the chronology. */
+    private static final FieldOpener NOTHING_OPENED = new FieldOpener() {
+        @Override
+        public String open(UUID incidentId, String field, Sealed sealed) {
+            return null;
+        }
+
+        @Override
+        public String openFor(UUID incidentId, UUID subjectId, String field, Sealed sealed) {
+            return null;
+        }
+    };
+
+    private final ChronologyRepository chronology;
+
+    ChronologyProjection(ChronologyRepository chronology) {
+        this.chronology = chronology;
+    }
+
+    @Override
+    public void apply(IncidentEventEnvelope envelope, IncidentEvent event, String schema) {
+        UUID incidentId = envelope.incidentId();
+        long sequence = envelope.sequence();
+        String type = envelope.type();
+        if (event instanceof IncidentReported reported) {
+            chronology.addSubjects(schema, reported);
+            String summary = TimelineSummaries.of(reported, NOTHING_OPENED).summary();
+            // when it happened to the child, not when it was typed in
+            Instant at = reported.occurredAt() != null ? reported.occurredAt() : envelope.recordedAt();
+            for (Subject subject : reported.subjects()) {
+                if (subject.subjectId() != null) {
+                    chronology.addFor(schema, incidentId, subject.subjectId(), sequence, at, type,
+                            summary + ". " + parts(subject, reported.subjects()));
+                }
+            }
+        } else if (event instanceof SanctionApplied sanction) {
+            if (sanction.subjectId() != null) {
+                chronology.addFor(schema, incidentId, sanction.subjectId(), sequence, envelope.recordedAt(), type,
+                        TimelineSummaries.of(sanction, NOTHING_OPENED).summary());
+            }
+        } else if (event instanceof SubjectErased erased) {
+            chronology.forgetSubject(schema, incidentId, erased.subjectId());
+            chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,
+                    "Another person's personal data was erased");
+        } else if (event instanceof IncidentDisposed disposed) {
+            chronology.forgetIncident(schema, incidentId);
+            chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,
+                    TimelineSummaries.of(disposed, NOTHING_OPENED).summary());
+        } else {
+            if (event instanceof IncidentReclassified reclassified) {
+                chronology.reclassify(schema, incidentId, reclassified.to());
+            }
+            chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,
+                    TimelineSummaries.of(event, NOTHING_OPENED).summary());
+        }
+    }
+
+    /** "Their part: alleged. Also in it: another pupil (affected), a member of staff (witness)." */
+    static String parts(Subject self, List<Subject> everyone) {
+        StringBuilder parts = new StringBuilder("Their part: ").append(involvement(self.involvement())).append('.');
+        List<String> others = everyone.stream().filter(other -> other != self)
+                .map(other -> roleWord(other.type(), self.type()) + " (" + involvement(other.involvement()) + ")")
+                .toList();
+        if (!others.isEmpty()) {
+            parts.append(" Also in it: ").append(String.join(", ", others)).append('.');
+        }
+        return parts.toString();
+    }
+
+    /** Another person by the kind of person they are, never by who they are. */
+    static String roleWord(SubjectType other, SubjectType self) {
+        String word = TimelineSummaries.subject(other);
+        if (other != null && other == self && other != SubjectType.UNKNOWN) {
+            return "another " + word.substring(word.indexOf(' ') + 1);
+        }
+        return word;
+    }
+
+    private static String involvement(Involvement involvement) {
+        return involvement == null ? "not recorded" : involvement.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,132 @@
+package org.safecase.query.chronology;
+
+import org.safecase.events.CategoryRef;
+import org.safecase.events.IncidentReported;
+import org.safecase.events.Subject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.safecase.query.projection.ProjectionSchema.table;
+
+@Repository
+class ChronologyRepository {
+
+    /** One entry of a person's file as stored. */
+    record Row(UUID incidentId, long sequence, String schoolId, Instant at, String type, String category,
+               String categoryName, String subjectType, String role, String summary) {
+    }
+
+    private final NamedParameterJdbcTemplate named;
+
+    ChronologyRepository(JdbcTemplate jdbc) {
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** The people of a reported incident, each with the incident's category and routing. */
+    void addSubjects(String schema, IncidentReported reported) {
+        CategoryRef category = reported.category();
+        for (Subject subject : reported.subjects()) {
+            if (subject.subjectId() == null) {
+                continue;
+            }
+            named.update("""
+                    INSERT INTO %s (incident_id, subject_id, school_id, subject_type, involvement, category_code,
+                                    category_name, allegation_against_staff)
+                    VALUES (:incident, :subject, :school, :type, :involvement, :code, :name, :againstStaff)
+                    ON CONFLICT (incident_id, subject_id) DO NOTHING""".formatted(table(schema, "chronology_subject")),
+                    new MapSqlParameterSource()
+                            .addValue("incident", reported.incidentId())
+                            .addValue("subject", subject.subjectId())
+                            .addValue("school", reported.schoolId())
+                            .addValue("type", subject.type() == null ? null : subject.type().name())
+                            .addValue("involvement", subject.involvement() == null ? null : subject.involvement().name())
+                            .addValue("code", category == null ? null : category.code())
+                            .addValue("name", category == null ? null : category.name())
+                            .addValue("againstStaff", reported.allegationAgainstStaff()));
+        }
+    }
+
+    /** Later entries of the incident carry its new category. */
+    void reclassify(String schema, UUID incidentId, CategoryRef to) {
+        named.update("UPDATE %s SET category_code = :code, category_name = :name WHERE incident_id = :incident"
+                        .formatted(table(schema, "chronology_subject")),
+                new MapSqlParameterSource().addValue("incident", incidentId)
+                        .addValue("code", to == null ? null : to.code()).addValue("name", to == null ? null : to.name()));
+    }
+
+    /** An entry on the file of one person of the incident (nothing if they are not in it). */
+    void addFor(String schema, UUID incidentId, UUID subjectId, long sequence, Instant at, String type, String summary) {
+        named.update(insertEntries(schema, "AND s.subject_id = :subject"),
+                entry(incidentId, sequence, at, type, summary).addValue("subject", subjectId));
+    }
+
+    /** An entry on the file of every person of the incident. */
+    void addForEveryone(String schema, UUID incidentId, long sequence, Instant at, String type, String summary) {
+        named.update(insertEntries(schema, ""), entry(incidentId, sequence, at, type, summary));
+    }
+
+    /** An erased person's file loses the incident, and the incident's later events no longer reach them. */
+    void forgetSubject(String schema, UUID incidentId, UUID subjectId) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("incident", incidentId)
+                .addValue("subject", subjectId);
+        named.update("DELETE FROM %s WHERE incident_id = :incident AND subject_id = :subject"
+                .formatted(table(schema, "chronology_entry")), parameters);
+        named.update("DELETE FROM %s WHERE incident_id = :incident AND subject_id = :subject"
+                .formatted(table(schema, "chronology_subject")), parameters);
+    }
+
+    /** A disposed incident's entries go from every file; the disposal line that follows is all that stays. */
+    void forgetIncident(String schema, UUID incidentId) {
+        named.update("DELETE FROM %s WHERE incident_id = :incident".formatted(table(schema, "chronology_entry")),
+                new MapSqlParameterSource().addValue("incident", incidentId));
+    }
+
+    /**
+     * The files of the given people within the given schools, in time order. Entries of a staff or
+     * volunteer subject, or of an allegation against staff, only when {@code staffVisible}.
+     */
+    List<Row> entries(String schema, Collection<UUID> subjectIds, Set<String> schools, boolean staffVisible) {
+        if (subjectIds.isEmpty() || schools.isEmpty()) {
+            return List.of();
+        }
+        return named.query("""
+                SELECT incident_id, sequence, school_id, at, event_type, category_code, category_name, subject_type,
+                       involvement, summary
+                FROM %s
+                WHERE subject_id IN (:subjects) AND school_id IN (:schools)
+                  AND (:staffVisible OR NOT (allegation_against_staff OR coalesce(subject_type IN ('STAFF', 'VOLUNTEER'), FALSE)))
+                ORDER BY at, incident_id, sequence""".formatted(table(schema, "chronology_entry")),
+                new MapSqlParameterSource().addValue("subjects", subjectIds).addValue("schools", schools)
+                        .addValue("staffVisible", staffVisible),
+                (rs, row) -> new Row(rs.getObject("incident_id", UUID.class), rs.getLong("sequence"),
+                        rs.getString("school_id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("event_type"), rs.getString("category_code"), rs.getString("category_name"),
+                        rs.getString("subject_type"), rs.getString("involvement"), rs.getString("summary")));
+    }
+
+    private static String insertEntries(String schema, String condition) {
+        return """
+                INSERT INTO %s (subject_id, incident_id, sequence, school_id, at, event_type, category_code, category_name,
+                                subject_type, involvement, allegation_against_staff, summary)
+                SELECT s.subject_id, s.incident_id, :sequence, s.school_id, :at, :type, s.category_code, s.category_name,
+                       s.subject_type, s.involvement, s.allegation_against_staff, :summary
+                FROM %s s WHERE s.incident_id = :incident %s
+                ON CONFLICT (subject_id, incident_id, sequence) DO NOTHING"""
+                .formatted(table(schema, "chronology_entry"), table(schema, "chronology_subject"), condition);
+    }
+
+    private static MapSqlParameterSource entry(UUID incidentId, long sequence, Instant at, String type, String summary) {
+        return new MapSqlParameterSource().addValue("incident", incidentId).addValue("sequence", sequence)
+                .addValue("at", at.atOffset(ZoneOffset.UTC)).addValue("type", type).addValue("summary", summary);
+    }
+}
