@@ -10,7 +10,8 @@ import java.util.UUID;
  */
 public sealed interface IncidentEvent permits IncidentReported, IncidentEscalated, PoliceReferralMade,
         ExternalReferralRecorded, SanctionApplied, NoteAdded, IncidentReclassified, IncidentClosed,
-        IncidentReopened, SubjectErased, IncidentDisposed, LegalHoldPlaced, LegalHoldReleased {
+        IncidentReopened, SubjectErased, IncidentDisposed, LegalHoldPlaced, LegalHoldReleased,
+        IncidentCorrected {
 
     UUID incidentId();
 

@@ -18,7 +18,7 @@ public final class IncidentEventTypes {
             IncidentReported.class, IncidentEscalated.class, PoliceReferralMade.class,
             ExternalReferralRecorded.class, SanctionApplied.class, NoteAdded.class, IncidentReclassified.class,
             IncidentClosed.class, IncidentReopened.class, SubjectErased.class, IncidentDisposed.class,
-            LegalHoldPlaced.class, LegalHoldReleased.class);
+            LegalHoldPlaced.class, LegalHoldReleased.class, IncidentCorrected.class);
 
     private static final Map<String, Class<? extends IncidentEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -40,14 +40,16 @@ class IncidentEventContractTest {
             new SubjectErased(ID, "SCH-A", new Actor("dpo.trust", Role.DPO), AT, SUBJECT, "Art. 17 request DPO-12"),
             new IncidentDisposed(ID, "SCH-A", new Actor("dpo.trust", Role.DPO), AT, "PUPIL_RECORD_DOB_PLUS_25", "review done"),
             new LegalHoldPlaced(ID, "SCH-A", new Actor("dpo.trust", Role.DPO), AT, "claim 2026/113"),
-            new LegalHoldReleased(ID, "SCH-A", new Actor("dpo.trust", Role.DPO), AT, "claim settled"));
+            new LegalHoldReleased(ID, "SCH-A", new Actor("dpo.trust", Role.DPO), AT, "claim settled"),
+            new IncidentCorrected(ID, "SCH-A", DSL, AT, IncidentCorrected.OCCURRED_AT, null, AT.minusSeconds(3600), null,
+                    SEALED));
 
     @Test
     void everyEventTypeHasAStableNameAndASchemaRevision() {
         assertThat(IncidentEventTypes.all()).extracting(IncidentEventTypes::typeName).containsExactly(
                 "IncidentReported", "IncidentEscalated", "PoliceReferralMade", "ExternalReferralRecorded",
                 "SanctionApplied", "NoteAdded", "IncidentReclassified", "IncidentClosed", "IncidentReopened",
-                "SubjectErased", "IncidentDisposed", "LegalHoldPlaced", "LegalHoldReleased");
+                "SubjectErased", "IncidentDisposed", "LegalHoldPlaced", "LegalHoldReleased", "IncidentCorrected");
         assertThat(IncidentEventTypes.all()).allSatisfy(type -> assertThat(type.getAnnotation(Revision.class)).isNotNull());
         assertThat(IncidentEventTypes.all()).allSatisfy(type -> assertThat(type.isRecord()).isTrue());
     }

@@ -8,6 +8,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.DisposeIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.EraseSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.PlaceLegalHoldCommand;
@@ -24,6 +25,7 @@ import org.safecase.events.Classification;
 import org.safecase.events.EscalationTarget;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentCorrected;
 import org.safecase.events.IncidentDisposed;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentEvent;
@@ -175,6 +177,32 @@ class Incident {
         requireApplicable(command.category(), command.appliesTo(), null);
         return applied(new IncidentReclassified(incidentId, schoolId, command.user().actor(), command.at(), category,
                 command.category(), command.reason()));
+    }
+
+    /**
+     * policy: an inaccuracy in the report is corrected by appending what it should have said and why (R20);
+     * the report itself is never rewritten.
+     */
+    @CommandHandler
+    long handle(CorrectIncidentCommand command) {
+        mayChange(command.user());
+        if (command.reason() == null) {
+            throw IncidentRefusal.invalid("CORRECTION_REASON_REQUIRED", "reason", "a correction needs a reason");
+        }
+        String field = command.field();
+        boolean valuePresent = field != null && switch (field) {
+            case IncidentCorrected.SUMMARY -> command.summary() != null;
+            case IncidentCorrected.OCCURRED_AT -> command.occurredAt() != null;
+            case IncidentCorrected.OFF_SITE -> command.offSite() != null;
+            default -> throw IncidentRefusal.invalid("NOT_A_CORRECTABLE_FIELD", "field",
+                    "must be one of summary, occurredAt, offSite");
+        };
+        if (!valuePresent) {
+            throw IncidentRefusal.invalid("INVALID_CORRECTION_VALUE", "value", "is not a valid " + field);
+        }
+        notInTheFuture("value", command.occurredAt(), command.at());
+        return applied(new IncidentCorrected(incidentId, schoolId, command.user().actor(), command.at(), field,
+                command.summary(), command.occurredAt(), command.offSite(), command.reason()));
     }
 
     @CommandHandler
@@ -402,6 +430,11 @@ class Incident {
 
     @EventSourcingHandler
     void on(SanctionApplied event) {
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(IncidentCorrected event) {
         noteInvolvement(event);
     }
 

@@ -81,6 +81,12 @@ class IncidentCommandController {
         return ok(incidents.reclassify(id, expectedVersion(ifMatch), request, user));
     }
 
+    @PostMapping("/{id}/corrections")
+    ResponseEntity<CommandResult> correct(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                          @Valid @RequestBody IncidentRequests.Correction request, AuthenticatedUser user) {
+        return ok(incidents.correct(id, expectedVersion(ifMatch), request, user));
+    }
+
     @PostMapping("/{id}/closure")
     ResponseEntity<CommandResult> close(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         @Valid @RequestBody IncidentRequests.Close request, AuthenticatedUser user) {

@@ -7,12 +7,14 @@ import org.safecase.command.category.CategoryCatalogue;
 import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.EscalateIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.RecordExternalReferralCommand;
 import org.safecase.command.incident.IncidentCommands.RecordPoliceReferralCommand;
 import org.safecase.command.incident.IncidentCommands.ReclassifyIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReopenIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReportIncidentCommand;
+import org.safecase.events.IncidentCorrected;
 import org.safecase.events.IncidentReported;
 import org.safecase.events.Source;
 import org.safecase.events.Subject;
@@ -150,6 +152,47 @@ class IncidentCommandService {
         incidentKeys.require(id);
         return sender.result(id, new ReclassifyIncidentCommand(id, expectedVersion,
                 category.asRecordedIn(catalogue.version()), category.subjectTypes(),
+                personalData.seal(id, "reason", r.reason()), actingUsers.of(user), now()));
+    }
+
+    /**
+     * A correction of the report (R20): the value is read by its field (a blank summary, an unreadable instant
+     * or a word other than true/false is refused naming {@code value}) and the new summary sealed as the
+     * report's was; the aggregate refuses an unknown field and a time in the future.
+     */
+    CommandResult correct(UUID id, Long expectedVersion, IncidentRequests.Correction r, AuthenticatedUser user) {
+        String field = r.field();
+        String value = r.value().strip();
+        Instant occurredAt = null;
+        Boolean offSite = null;
+        String summary = null;
+        switch (field) {
+            case IncidentCorrected.SUMMARY -> {
+                if (value.isEmpty()) {
+                    throw Refusal.invalid("INVALID_CORRECTION_VALUE", "value", "a summary must not be blank");
+                }
+                summary = r.value();
+            }
+            case IncidentCorrected.OCCURRED_AT -> {
+                try {
+                    occurredAt = Instant.parse(value);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw Refusal.invalid("INVALID_CORRECTION_VALUE", "value",
+                            "occurredAt must be an instant such as 2026-11-20T09:00:00Z");
+                }
+            }
+            case IncidentCorrected.OFF_SITE -> {
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw Refusal.invalid("INVALID_CORRECTION_VALUE", "value", "offSite must be true or false");
+                }
+                offSite = Boolean.valueOf(value);
+            }
+            default -> throw Refusal.invalid("NOT_A_CORRECTABLE_FIELD", "field",
+                    "must be one of summary, occurredAt, offSite");
+        }
+        incidentKeys.require(id);
+        return sender.result(id, new CorrectIncidentCommand(id, expectedVersion, field,
+                summary == null ? null : personalData.seal(id, "summary", summary), occurredAt, offSite,
                 personalData.seal(id, "reason", r.reason()), actingUsers.of(user), now()));
     }
 

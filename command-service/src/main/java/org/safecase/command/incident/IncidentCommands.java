@@ -65,6 +65,12 @@ final class IncidentCommands {
                                      Set<SubjectType> appliesTo, Sealed reason, ActingUser user, Instant at) {
     }
 
+    /** One field of the report corrected: exactly one of summary, occurredAt and offSite, as {@code field} names. */
+    record CorrectIncidentCommand(@TargetAggregateIdentifier UUID incidentId,
+                                  @TargetAggregateVersion Long expectedVersion, String field, Sealed summary,
+                                  Instant occurredAt, Boolean offSite, Sealed reason, ActingUser user, Instant at) {
+    }
+
     record CloseIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
                                 Outcome outcome, Sealed summary, ActingUser user, Instant at) {
     }

@@ -75,6 +75,15 @@ final class IncidentRequests {
     record Reclassify(@NotBlank @Size(max = 64) String category, @NotBlank @Size(max = TEXT) String reason) {
     }
 
+    /**
+     * A correction: {@code value} is the field's new value, text for {@code summary}, an instant for
+     * {@code occurredAt}, {@code true} or {@code false} for {@code offSite}; the service checks it by field.
+     */
+    record Correction(@NotBlank @Size(max = 32) String field,
+                      @NotNull @Size(max = TEXT) String value,
+                      @NotBlank @Size(max = TEXT) String reason) {
+    }
+
     record Close(@NotNull Outcome outcome, @NotBlank @Size(max = TEXT) String summary) {
     }
 

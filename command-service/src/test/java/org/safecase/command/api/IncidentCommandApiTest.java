@@ -334,6 +334,55 @@ class IncidentCommandApiTest extends CommandServiceTest {
     }
 
     @Test
+    void aCorrectionIsAppendedWithItsFieldValueReasonAndActor() {
+        String id = reportIncident("INA-CYBERBULLY");
+
+        Response occurredAt = http().post("/api/v1/incidents/" + id + "/corrections", "dsl.a",
+                "{\"field\": \"occurredAt\", \"value\": \"2026-11-19T08:30:00Z\", \"reason\": \"the CCTV clock\"}");
+        String offSiteBody = "{\"field\": \"offSite\", \"value\": true, \"reason\": \"it was on the school trip\"}";
+        Response byARecorder = http().post("/api/v1/incidents/" + id + "/corrections", "staff.a", offSiteBody);
+        Response offSite = http().post("/api/v1/incidents/" + id + "/corrections", "head.a", offSiteBody);
+
+        assertThat(occurredAt.status()).isEqualTo(200);
+        assertThat(byARecorder.status()).isEqualTo(403);
+        assertThat(offSite.status()).isEqualTo(200);
+        assertThat(offSite.header("ETag")).isEqualTo("\"2\"");
+        JsonNode events = http().get("/api/v1/incidents/" + id + "/events", "dsl.a").json();
+        assertThat(events.get(1).get("type").asString()).isEqualTo("IncidentCorrected");
+        assertThat(events.get(1).get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(events.get(1).get("actor").get("userId").asString()).isEqualTo("dsl.a");
+        assertThat(events.get(1).get("payload").get("field").asString()).isEqualTo("occurredAt");
+        assertThat(events.get(1).get("payload").get("occurredAt").asString()).isEqualTo("2026-11-19T08:30:00Z");
+        assertThat(events.get(2).get("payload").get("offSite").asBoolean()).isTrue();
+        assertThat(events.get(2).get("actor").get("userId").asString()).isEqualTo("head.a");
+    }
+
+    @Test
+    void aCorrectionOfAnUnknownFieldOrWithABadValueIs400NamingTheFieldAndWritesNothing() {
+        String id = reportIncident("INA-CYBERBULLY");
+        String path = "/api/v1/incidents/" + id + "/corrections";
+
+        Response field = http().post(path, "dsl.a", "{\"field\": \"category\", \"value\": \"x\", \"reason\": \"r\"}");
+        Response time = http().post(path, "dsl.a", "{\"field\": \"occurredAt\", \"value\": \"yesterday\", \"reason\": \"r\"}");
+        Response future = http().post(path, "dsl.a",
+                "{\"field\": \"occurredAt\", \"value\": \"2999-01-01T00:00:00Z\", \"reason\": \"r\"}");
+        Response flag = http().post(path, "dsl.a", "{\"field\": \"offSite\", \"value\": \"maybe\", \"reason\": \"r\"}");
+        Response noReason = http().post(path, "dsl.a", "{\"field\": \"offSite\", \"value\": \"true\"}");
+
+        assertThat(field.status()).isEqualTo(400);
+        assertThat(field.contentType()).startsWith("application/problem+json");
+        assertThat(field.json().get("errors").get(0).get("field").asString()).isEqualTo("field");
+        for (Response bad : List.of(time, future, flag)) {
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.contentType()).startsWith("application/problem+json");
+            assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("value");
+        }
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(storedEvents(id)).isEqualTo(1);
+    }
+
+    @Test
     void theEventStreamShowsEveryEventInOrderWithTypeVersionAndActor() {
         String id = reportIncident("INA-CYBERBULLY");
         http().post("/api/v1/incidents/" + id + "/notes", "staff.a", "{\"text\": \"spoke to pupil\"}");

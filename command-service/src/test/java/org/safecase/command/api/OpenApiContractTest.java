@@ -16,7 +16,7 @@ class OpenApiContractTest extends CommandServiceTest {
         assertThat(paths.get("/api/v1/categories").has("get")).isTrue();
         assertThat(paths.get("/api/v1/incidents").has("post")).isTrue();
         for (String change : new String[]{"escalations", "police-referrals", "external-referrals", "sanctions", "notes",
-                "reclassification", "closure", "reopening"}) {
+                "reclassification", "corrections", "closure", "reopening"}) {
             assertThat(paths.get("/api/v1/incidents/{id}/" + change)).as(change).isNotNull();
             assertThat(paths.get("/api/v1/incidents/{id}/" + change).has("post")).as(change).isTrue();
         }

@@ -12,6 +12,7 @@ import org.safecase.command.category.Category;
 import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.DisposeIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.EraseSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.EscalateIncidentCommand;
@@ -27,6 +28,7 @@ import org.safecase.events.Classification;
 import org.safecase.events.EscalationTarget;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentCorrected;
 import org.safecase.events.IncidentDisposed;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentReclassified;
@@ -583,6 +585,83 @@ class IncidentTest {
             fixture.given(reported(CYBERBULLYING, PUPIL))
                     .when(new ReopenIncidentCommand(ID, null, sealed("why"), DSL, NOW))
                     .expectException(refusedBy("INCIDENT_NOT_CLOSED"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Corrections {
+
+        static CorrectIncidentCommand correctOccurredAt(Instant occurredAt, ActingUser by) {
+            return new CorrectIncidentCommand(ID, null, IncidentCorrected.OCCURRED_AT, null, occurredAt, null,
+                    sealed("the CCTV clock"), by, NOW);
+        }
+
+        @Test
+        void areAppendedWithTheNewValueTheReasonAndWhoMadeThem() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(correctOccurredAt(NOW.minusSeconds(7200), DSL))
+                    .expectEvents(new IncidentCorrected(ID, "SCH-A", DSL.actor(), NOW, IncidentCorrected.OCCURRED_AT,
+                            null, NOW.minusSeconds(7200), null, sealed("the CCTV clock")))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void correctTheSummaryWithItsNewTextSealed() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new CorrectIncidentCommand(ID, null, IncidentCorrected.SUMMARY, sealed("what really happened"),
+                            null, null, sealed("typo"), HEAD, NOW))
+                    .expectEvents(new IncidentCorrected(ID, "SCH-A", HEAD.actor(), NOW, IncidentCorrected.SUMMARY,
+                            sealed("what really happened"), null, null, sealed("typo")));
+        }
+
+        @Test
+        void cannotMoveTheIncidentIntoTheFuture() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(correctOccurredAt(NOW.plusSeconds(3600), DSL))
+                    .expectException(refusedBy("IN_THE_FUTURE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needAReason() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new CorrectIncidentCommand(ID, null, IncidentCorrected.OFF_SITE, null, null, true, null, DSL,
+                            NOW))
+                    .expectException(refusedBy("CORRECTION_REASON_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refuseAFieldThatIsNotCorrectable() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new CorrectIncidentCommand(ID, null, "category", null, null, true, sealed("why"), DSL, NOW))
+                    .expectException(refusedBy("NOT_A_CORRECTABLE_FIELD"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needTheValueOfTheFieldTheyName() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new CorrectIncidentCommand(ID, null, IncidentCorrected.OFF_SITE, null, NOW, null,
+                            sealed("why"), DSL, NOW))
+                    .expectException(refusedBy("INVALID_CORRECTION_VALUE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void areRefusedOnAClosedIncident() {
+            fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL))
+                    .when(correctOccurredAt(NOW.minusSeconds(7200), DSL))
+                    .expectException(refusedBy("INCIDENT_CLOSED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void ofAnAllegationAgainstStaffAreTheHeadTeachers() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER))
+                    .when(correctOccurredAt(NOW.minusSeconds(7200), DSL))
+                    .expectException(refusedBy("STAFF_ALLEGATION_HEAD_TEACHER_ONLY"))
                     .expectNoEvents();
         }
     }

@@ -2,6 +2,7 @@ package org.safecase.query.incident;
 
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentCorrected;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
@@ -49,6 +50,10 @@ class IncidentLogProjection implements IncidentProjection {
                     reclassified.to().classification(), at, sequence);
         } else if (event instanceof IncidentClosed closed) {
             log.closed(schema, id, closed.outcome() == null ? null : closed.outcome().name(), at, sequence);
+        } else if (event instanceof IncidentCorrected corrected && corrected.occurredAt() != null) {
+            log.occurredAtCorrected(schema, id, corrected.occurredAt(), at, sequence);
+        } else if (event instanceof IncidentCorrected corrected && corrected.offSite() != null) {
+            log.offSiteCorrected(schema, id, corrected.offSite(), at, sequence);
         } else if (event instanceof IncidentReopened) {
             log.reopened(schema, id, at, sequence);
         } else {

@@ -98,6 +98,15 @@ public class IncidentLogRepository {
         update(schema, "status = 'OPEN', closed_at = NULL, outcome = NULL", params(incidentId, at, sequence));
     }
 
+    /** A correction of the report (R20): the log shows the corrected value. */
+    void occurredAtCorrected(String schema, UUID incidentId, Instant occurredAt, Instant at, long sequence) {
+        update(schema, "occurred_at = :occurred", params(incidentId, at, sequence).addValue("occurred", time(occurredAt)));
+    }
+
+    void offSiteCorrected(String schema, UUID incidentId, boolean offSite, Instant at, long sequence) {
+        update(schema, "off_site = :offSite", params(incidentId, at, sequence).addValue("offSite", offSite));
+    }
+
     void touched(String schema, UUID incidentId, Instant at, long sequence) {
         named.update("UPDATE %s SET %s WHERE incident_id = :incident".formatted(table(schema, "incident_log"), TOUCH),
                 params(incidentId, at, sequence));

@@ -4,6 +4,7 @@ import org.safecase.events.Agency;
 import org.safecase.events.CategoryRef;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentCorrected;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentReclassified;
@@ -101,6 +102,9 @@ public final class TimelineSummaries {
             return entry("Reclassified from " + category(reclassified.from()) + " to " + category(reclassified.to()),
                     fields.open(id, "reason", reclassified.reason()));
         }
+        if (event instanceof IncidentCorrected corrected) {
+            return correction(corrected, fields);
+        }
         if (event instanceof IncidentClosed closed) {
             return entry("Closed: " + closed.outcome(), fields.open(id, "summary", closed.summary()));
         }
@@ -123,6 +127,22 @@ public final class TimelineSummaries {
             return new Entry("Legal hold released", release.reason(), null, null);
         }
         throw new IllegalArgumentException("no summary for " + event.getClass().getSimpleName());
+    }
+
+    /** The field corrected and, when it is not personal text, its new value; the new summary only in the detail. */
+    private static Entry correction(IncidentCorrected corrected, FieldOpener fields) {
+        UUID id = corrected.incidentId();
+        String reason = labelled("Reason", fields.open(id, "reason", corrected.reason()));
+        String field = corrected.field() == null ? "" : corrected.field();
+        return switch (field) {
+            case IncidentCorrected.SUMMARY -> entry("Summary corrected",
+                    detail(fields.open(id, "summary", corrected.summary()), reason));
+            case IncidentCorrected.OCCURRED_AT -> entry("Time of the incident corrected to " + corrected.occurredAt(),
+                    reason);
+            case IncidentCorrected.OFF_SITE -> entry("Corrected to " + (Boolean.TRUE.equals(corrected.offSite())
+                    ? "off site" : "on site"), reason);
+            default -> entry("Report corrected", reason);
+        };
     }
 
     /** The event types whose detail is the DPO's reason in clear, never scrubbed by erasure or disposal. */

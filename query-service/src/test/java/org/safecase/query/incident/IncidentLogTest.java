@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.safecase.events.Agency;
 import org.safecase.events.Classification;
 import org.safecase.events.EscalationTarget;
+import org.safecase.events.IncidentCorrected;
 import org.safecase.events.Outcome;
 import org.safecase.events.ReferralDecision;
 import org.safecase.events.SanctionType;
@@ -90,6 +91,24 @@ class IncidentLogTest extends QueryServiceTest {
         assertThat(row.get("status").asString()).isEqualTo("CLOSED");
         assertThat(Instant.parse(row.get("closedAt").asString())).isEqualTo(closed.recordedAt());
         assertThat(row.get("outcome").asString()).isEqualTo("POLICE_ACTION");
+    }
+
+    @Test
+    void givenCorrectionsOfTheTimeAndPlaceThenTheLogShowsTheCorrectedValues() {
+        TestIncident incident = incident("SCH-A");
+        Instant corrected = Instant.parse("2026-11-02T08:30:00Z");
+        stream.send(incident.reported(CYBERBULLYING, pupil(uniqueReference())));
+        stream.send(incident.envelope(new IncidentCorrected(incident.id(), "SCH-A", TestIncident.DSL, Instant.now(),
+                IncidentCorrected.OCCURRED_AT, null, corrected, null, incident.sealed("reason", "the CCTV clock"))));
+        stream.send(incident.envelope(new IncidentCorrected(incident.id(), "SCH-A", TestIncident.DSL, Instant.now(),
+                IncidentCorrected.OFF_SITE, null, null, false, incident.sealed("reason", "it was in school"))));
+        awaitProjected(incident, 2);
+
+        JsonNode row = http().get(incident.path(), "dsl.a").json();
+
+        assertThat(Instant.parse(row.get("occurredAt").asString())).isEqualTo(corrected);
+        assertThat(row.get("offSite").asBoolean()).isFalse();
+        assertThat(row.get("version").asLong()).isEqualTo(2);
     }
 
     @Test

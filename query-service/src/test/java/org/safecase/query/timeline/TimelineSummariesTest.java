@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.safecase.events.Actor;
 import org.safecase.events.Agency;
 import org.safecase.events.ExternalReferralRecorded;
+import org.safecase.events.IncidentCorrected;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentReported;
 import org.safecase.events.NoteAdded;
@@ -67,6 +68,23 @@ class TimelineSummariesTest {
         assertThat(sanction.subjectId()).isEqualTo(SUBJECT);
         assertThat(note.summary()).isEqualTo("Note added");
         assertThat(note.detail()).isNull();
+    }
+
+    @Test
+    void givenCorrectionsThenTheSummaryNamesTheFieldAndOnlyTheNewTextAndTheReasonAreInTheDetail() {
+        var summary = TimelineSummaries.of(new IncidentCorrected(ID, "SCH-A", DSL, AT, IncidentCorrected.SUMMARY,
+                text("what really happened"), null, null, text("typo")), FIELDS);
+        var occurredAt = TimelineSummaries.of(new IncidentCorrected(ID, "SCH-A", DSL, AT, IncidentCorrected.OCCURRED_AT,
+                null, AT.minusSeconds(3600), null, text("the CCTV clock")), FIELDS);
+        var offSite = TimelineSummaries.of(new IncidentCorrected(ID, "SCH-A", DSL, AT, IncidentCorrected.OFF_SITE,
+                null, null, true, ERASED), FIELDS);
+
+        assertThat(summary.summary()).isEqualTo("Summary corrected");
+        assertThat(summary.detail()).isEqualTo("what really happened\nReason: typo");
+        assertThat(occurredAt.summary()).isEqualTo("Time of the incident corrected to 2026-11-20T09:15:00Z");
+        assertThat(occurredAt.detail()).isEqualTo("Reason: the CCTV clock");
+        assertThat(offSite.summary()).isEqualTo("Corrected to off site");
+        assertThat(offSite.detail()).isEqualTo(Sealed.ERASED);
     }
 
     @Test
