@@ -18,7 +18,8 @@ public final class IncidentEventTypes {
             IncidentReported.class, IncidentEscalated.class, PoliceReferralMade.class,
             ExternalReferralRecorded.class, SanctionApplied.class, NoteAdded.class, IncidentReclassified.class,
             IncidentClosed.class, IncidentReopened.class, SubjectErased.class, IncidentDisposed.class,
-            LegalHoldPlaced.class, LegalHoldReleased.class, IncidentCorrected.class);
+            LegalHoldPlaced.class, LegalHoldReleased.class, IncidentCorrected.class,
+            SubjectRemoved.class);
 
     private static final Map<String, Class<? extends IncidentEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -42,14 +42,16 @@ class IncidentEventContractTest {
             new LegalHoldPlaced(ID, "SCH-A", new Actor("dpo.trust", Role.DPO), AT, "claim 2026/113"),
             new LegalHoldReleased(ID, "SCH-A", new Actor("dpo.trust", Role.DPO), AT, "claim settled"),
             new IncidentCorrected(ID, "SCH-A", DSL, AT, IncidentCorrected.OCCURRED_AT, null, AT.minusSeconds(3600), null,
-                    SEALED));
+                    SEALED),
+            new SubjectRemoved(ID, "SCH-A", DSL, AT, SUBJECT, SubjectType.PUPIL, SEALED));
 
     @Test
     void everyEventTypeHasAStableNameAndASchemaRevision() {
         assertThat(IncidentEventTypes.all()).extracting(IncidentEventTypes::typeName).containsExactly(
                 "IncidentReported", "IncidentEscalated", "PoliceReferralMade", "ExternalReferralRecorded",
                 "SanctionApplied", "NoteAdded", "IncidentReclassified", "IncidentClosed", "IncidentReopened",
-                "SubjectErased", "IncidentDisposed", "LegalHoldPlaced", "LegalHoldReleased", "IncidentCorrected");
+                "SubjectErased", "IncidentDisposed", "LegalHoldPlaced", "LegalHoldReleased", "IncidentCorrected",
+                "SubjectRemoved");
         assertThat(IncidentEventTypes.all()).allSatisfy(type -> assertThat(type.getAnnotation(Revision.class)).isNotNull());
         assertThat(IncidentEventTypes.all()).allSatisfy(type -> assertThat(type.isRecord()).isTrue());
     }

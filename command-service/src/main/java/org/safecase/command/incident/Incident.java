@@ -9,6 +9,7 @@ import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.RemoveSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.DisposeIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.EraseSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.PlaceLegalHoldCommand;
@@ -42,6 +43,7 @@ import org.safecase.events.Role;
 import org.safecase.events.SanctionApplied;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectErased;
+import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 
 import java.time.Duration;
@@ -73,6 +75,8 @@ class Incident {
     /** The incident's subjects by their subject id, and those of them whose data was erased. */
     private Map<UUID, SubjectType> subjects;
     private Set<UUID> erased;
+    /** Those recorded by mistake and removed: still in the report (and erasable), no longer subjects. */
+    private Set<UUID> removed;
     private boolean allegationAgainstStaff;
     private boolean closed;
     private boolean policeReferred;
@@ -137,8 +141,8 @@ class Incident {
     long handle(ApplySanctionCommand command) {
         mayChange(command.user());
         personSignsOff(command.user(), allegationAgainstStaff, "sanction on an allegation against staff");
-        SubjectType subjectType = command.subjectId() == null || erased.contains(command.subjectId()) ? null
-                : subjects.get(command.subjectId());
+        SubjectType subjectType = command.subjectId() == null || erased.contains(command.subjectId())
+                || removed.contains(command.subjectId()) ? null : subjects.get(command.subjectId());
         if (subjectType == null) {
             throw IncidentRefusal.byRule("SANCTION_SUBJECT_NOT_IN_INCIDENT",
                     "A sanction applies only to a subject of the incident");
@@ -203,6 +207,25 @@ class Incident {
         notInTheFuture("value", command.occurredAt(), command.at());
         return applied(new IncidentCorrected(incidentId, schoolId, command.user().actor(), command.at(), field,
                 command.summary(), command.occurredAt(), command.offSite(), command.reason()));
+    }
+
+    /**
+     * policy: a person recorded by mistake stops being a subject; the report keeps that they were recorded
+     * (R20). The incident keeps at least one subject. The routing is not changed: an allegation against staff
+     * stays one, and removing the alleged member of staff is the head teacher's, as every change to it is.
+     */
+    @CommandHandler
+    long handle(RemoveSubjectCommand command) {
+        mayChange(command.user());
+        UUID subjectId = command.subjectId();
+        if (subjectId == null || !subjects.containsKey(subjectId) || removed.contains(subjectId)) {
+            throw IncidentRefusal.byRule("SUBJECT_NOT_IN_INCIDENT", "No subject of the incident has this reference");
+        }
+        if (subjects.size() - removed.size() <= 1) {
+            throw IncidentRefusal.byRule("LAST_SUBJECT", "An incident keeps at least one subject");
+        }
+        return applied(new SubjectRemoved(incidentId, schoolId, command.user().actor(), command.at(), subjectId,
+                subjects.get(subjectId), command.reason()));
     }
 
     @CommandHandler
@@ -356,7 +379,8 @@ class Incident {
     }
 
     private void requireApplicable(CategoryRef candidate, Set<SubjectType> appliesTo, List<Subject> reported) {
-        Set<SubjectType> types = reported == null ? EnumSet.copyOf(subjects.values())
+        Set<SubjectType> types = reported == null ? EnumSet.copyOf(subjects.entrySet().stream()
+                .filter(s -> !removed.contains(s.getKey())).map(Map.Entry::getValue).toList())
                 : EnumSet.copyOf(reported.stream().map(Subject::type).toList());
         if (types.stream().noneMatch(appliesTo::contains)) {
             throw IncidentRefusal.byRule("CATEGORY_NOT_APPLICABLE",
@@ -383,6 +407,7 @@ class Incident {
         subjects = new HashMap<>();
         event.subjects().forEach(s -> subjects.put(s.subjectId(), s.type()));
         erased = new HashSet<>();
+        removed = new HashSet<>();
         allegationAgainstStaff = event.allegationAgainstStaff();
         referredTo = EnumSet.noneOf(Agency.class);
         decided = EnumSet.noneOf(Agency.class);
@@ -430,6 +455,12 @@ class Incident {
 
     @EventSourcingHandler
     void on(SanctionApplied event) {
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(SubjectRemoved event) {
+        removed.add(event.subjectId());
         noteInvolvement(event);
     }
 

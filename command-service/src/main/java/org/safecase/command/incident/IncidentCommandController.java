@@ -87,6 +87,13 @@ class IncidentCommandController {
         return ok(incidents.correct(id, expectedVersion(ifMatch), request, user));
     }
 
+    @PostMapping("/{id}/subjects/{reference}/removal")
+    ResponseEntity<CommandResult> removeSubject(@PathVariable UUID id, @PathVariable String reference,
+                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                @Valid @RequestBody IncidentRequests.Removal request, AuthenticatedUser user) {
+        return ok(incidents.removeSubject(id, expectedVersion(ifMatch), reference, request, user));
+    }
+
     @PostMapping("/{id}/closure")
     ResponseEntity<CommandResult> close(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         @Valid @RequestBody IncidentRequests.Close request, AuthenticatedUser user) {

@@ -8,6 +8,7 @@ import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.RemoveSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.EscalateIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.RecordExternalReferralCommand;
 import org.safecase.command.incident.IncidentCommands.RecordPoliceReferralCommand;
@@ -194,6 +195,19 @@ class IncidentCommandService {
         return sender.result(id, new CorrectIncidentCommand(id, expectedVersion, field,
                 summary == null ? null : personalData.seal(id, "summary", summary), occurredAt, offSite,
                 personalData.seal(id, "reason", r.reason()), actingUsers.of(user), now()));
+    }
+
+    /**
+     * A person recorded by mistake, found by the school's reference as a sanction's is; the reason is sealed
+     * with their key and the incident's. A reference the school never recorded names no subject: the aggregate refuses.
+     */
+    CommandResult removeSubject(UUID id, Long expectedVersion, String reference, IncidentRequests.Removal r,
+                                AuthenticatedUser user) {
+        incidentKeys.require(id);
+        UUID subjectId = user.schoolId() == null ? null : personalData.knownSubject(user.schoolId(), reference).orElse(null);
+        return sender.result(id, new RemoveSubjectCommand(id, expectedVersion, subjectId,
+                subjectId == null ? null : personalData.sealFor(id, subjectId, "reason", r.reason()),
+                actingUsers.of(user), now()));
     }
 
     CommandResult close(UUID id, Long expectedVersion, IncidentRequests.Close r, AuthenticatedUser user) {

@@ -71,6 +71,11 @@ final class IncidentCommands {
                                   Instant occurredAt, Boolean offSite, Sealed reason, ActingUser user, Instant at) {
     }
 
+    /** A person recorded by mistake; {@code subjectId} is null when the school's reference names no one it knows. */
+    record RemoveSubjectCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                                UUID subjectId, Sealed reason, ActingUser user, Instant at) {
+    }
+
     record CloseIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
                                 Outcome outcome, Sealed summary, ActingUser user, Instant at) {
     }

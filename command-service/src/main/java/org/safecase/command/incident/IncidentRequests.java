@@ -84,6 +84,9 @@ final class IncidentRequests {
                       @NotBlank @Size(max = TEXT) String reason) {
     }
 
+    record Removal(@NotBlank @Size(max = TEXT) String reason) {
+    }
+
     record Close(@NotNull Outcome outcome, @NotBlank @Size(max = TEXT) String summary) {
     }
 

@@ -383,6 +383,47 @@ class IncidentCommandApiTest extends CommandServiceTest {
     }
 
     @Test
+    void aPersonRecordedByMistakeIsRemovedNoLongerSanctionedAndTheLastOneStays() {
+        String reference = uniqueReference();
+        Response created = http().post("/api/v1/incidents", "dsl.a", report("INA-CYBERBULLY", "PUPIL", reference));
+        String id = created.json().get("incidentId").asString();
+        String path = "/api/v1/incidents/" + id;
+        String other = http().get(path + "/events", "dsl.a").json().get(0).get("payload").get("subjects").get(1)
+                .get("reference").asString();
+
+        Response noReason = http().post(path + "/subjects/" + reference + "/removal", "dsl.a", "{\"reason\": \" \"}");
+        Response unknown = http().post(path + "/subjects/" + uniqueReference() + "/removal", "dsl.a",
+                "{\"reason\": \"wrong pupil\"}");
+        long before = storedEvents(id);
+        Response removed = http().post(path + "/subjects/" + reference + "/removal", "dsl.a",
+                "{\"reason\": \"wrong pupil\"}");
+        Response sanction = http().post(path + "/sanctions", "dsl.a", """
+                {"subjectReference": "%s", "type": "DETENTION", "startsOn": "2026-11-21"}""".formatted(reference));
+        Response last = http().post(path + "/subjects/" + other + "/removal", "dsl.a", "{\"reason\": \"also wrong\"}");
+
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.contentType()).startsWith("application/problem+json");
+        assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(unknown.status()).isEqualTo(409);
+        assertThat(unknown.json().get("rule").asString()).isEqualTo("SUBJECT_NOT_IN_INCIDENT");
+        assertThat(before).isEqualTo(1);
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.header("ETag")).isEqualTo("\"1\"");
+        assertThat(sanction.status()).isEqualTo(409);
+        assertThat(sanction.json().get("rule").asString()).isEqualTo("SANCTION_SUBJECT_NOT_IN_INCIDENT");
+        assertThat(last.status()).isEqualTo(409);
+        assertThat(last.json().get("rule").asString()).isEqualTo("LAST_SUBJECT");
+        JsonNode events = http().get(path + "/events", "auditor").json();
+        assertThat(events.size()).isEqualTo(2);
+        assertThat(events.get(1).get("type").asString()).isEqualTo("SubjectRemoved");
+        assertThat(events.get(1).get("actor").get("userId").asString()).isEqualTo("dsl.a");
+        assertThat(events.get(1).get("payload").get("subjectType").asString()).isEqualTo("PUPIL");
+        assertThat(events.get(1).get("payload").get("reason").asString()).isEqualTo("wrong pupil");
+        // the report keeps that they were recorded (R20)
+        assertThat(events.get(0).get("payload").get("subjects").size()).isEqualTo(2);
+    }
+
+    @Test
     void theEventStreamShowsEveryEventInOrderWithTypeVersionAndActor() {
         String id = reportIncident("INA-CYBERBULLY");
         http().post("/api/v1/incidents/" + id + "/notes", "staff.a", "{\"text\": \"spoke to pupil\"}");

@@ -13,6 +13,7 @@ import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
+import org.safecase.command.incident.IncidentCommands.RemoveSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.DisposeIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.EraseSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.EscalateIncidentCommand;
@@ -48,6 +49,7 @@ import org.safecase.events.SanctionType;
 import org.safecase.events.Sealed;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectErased;
+import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.school.SchoolDirectory;
 import org.safecase.platform.security.AuthenticatedUser;
@@ -662,6 +664,74 @@ class IncidentTest {
             fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER))
                     .when(correctOccurredAt(NOW.minusSeconds(7200), DSL))
                     .expectException(refusedBy("STAFF_ALLEGATION_HEAD_TEACHER_ONLY"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RemovingAPersonRecordedByMistake {
+
+        static RemoveSubjectCommand remove(UUID subjectId, ActingUser by) {
+            return new RemoveSubjectCommand(ID, null, subjectId, sealed("wrong pupil"), by, NOW);
+        }
+
+        static SubjectRemoved removed(UUID subjectId, SubjectType type) {
+            return new SubjectRemoved(ID, "SCH-A", DSL.actor(), NOW, subjectId, type, sealed("wrong pupil"));
+        }
+
+        @Test
+        void appendsTheRemovalWithTheReasonAndWhoMadeIt() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM))
+                    .when(remove(VICTIM_ID, DSL))
+                    .expectEvents(removed(VICTIM_ID, SubjectType.PUPIL))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void refusesAPersonNotInTheIncident() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM))
+                    .when(remove(TEACHER_ID, DSL))
+                    .expectException(refusedBy("SUBJECT_NOT_IN_INCIDENT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAPersonAlreadyRemoved() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM, TEACHER), removed(VICTIM_ID, SubjectType.PUPIL))
+                    .when(remove(VICTIM_ID, HEAD))
+                    .expectException(refusedBy("SUBJECT_NOT_IN_INCIDENT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheLastSubject() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM), removed(VICTIM_ID, SubjectType.PUPIL))
+                    .when(remove(PUPIL_ID, DSL))
+                    .expectException(refusedBy("LAST_SUBJECT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRemovedPersonCannotBeSanctioned() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM), removed(VICTIM_ID, SubjectType.PUPIL))
+                    .when(new ApplySanctionCommand(ID, null, VICTIM_ID, sealed("P-2"), SanctionType.WARNING,
+                            LocalDate.parse("2026-11-21"), null, null, DSL, NOW))
+                    .expectException(refusedBy("SANCTION_SUBJECT_NOT_IN_INCIDENT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRemovedPersonCanStillBeErased() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM), removed(VICTIM_ID, SubjectType.PUPIL))
+                    .when(new EraseSubjectCommand(ID, VICTIM_ID, "Art. 17 request", DPO, NOW))
+                    .expectEvents(new SubjectErased(ID, "SCH-A", DPO.actor(), NOW, VICTIM_ID, "Art. 17 request"));
+        }
+
+        @Test
+        void isRefusedOnAClosedIncident() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM), closed(DSL))
+                    .when(remove(VICTIM_ID, DSL))
+                    .expectException(refusedBy("INCIDENT_CLOSED"))
                     .expectNoEvents();
         }
     }

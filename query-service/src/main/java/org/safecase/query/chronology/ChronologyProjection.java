@@ -10,6 +10,7 @@ import org.safecase.events.SanctionApplied;
 import org.safecase.events.Sealed;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectErased;
+import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.privacy.FieldOpener;
 import org.safecase.query.projection.IncidentProjection;
@@ -78,6 +79,11 @@ class ChronologyProjection implements IncidentProjection {
             chronology.forgetSubject(schema, incidentId, erased.subjectId());
             chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,
                     "Another person's personal data was erased");
+        } else if (event instanceof SubjectRemoved removed) {
+            // recorded by mistake: the incident was never part of their file; the others' files say someone was removed
+            chronology.forgetSubject(schema, incidentId, removed.subjectId());
+            chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,
+                    TimelineSummaries.of(removed, NOTHING_OPENED).summary());
         } else if (event instanceof IncidentDisposed disposed) {
             chronology.forgetIncident(schema, incidentId);
             chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,

@@ -12,6 +12,7 @@ import org.safecase.events.IncidentReported;
 import org.safecase.events.PoliceReferralMade;
 import org.safecase.events.ReferralDecision;
 import org.safecase.events.SanctionApplied;
+import org.safecase.events.SubjectRemoved;
 import org.safecase.query.projection.IncidentProjection;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -54,6 +55,8 @@ class IncidentLogProjection implements IncidentProjection {
             log.occurredAtCorrected(schema, id, corrected.occurredAt(), at, sequence);
         } else if (event instanceof IncidentCorrected corrected && corrected.offSite() != null) {
             log.offSiteCorrected(schema, id, corrected.offSite(), at, sequence);
+        } else if (event instanceof SubjectRemoved) {
+            log.subjectRemoved(schema, id, at, sequence);
         } else if (event instanceof IncidentReopened) {
             log.reopened(schema, id, at, sequence);
         } else {

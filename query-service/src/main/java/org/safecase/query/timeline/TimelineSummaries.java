@@ -19,6 +19,7 @@ import org.safecase.events.LegalHoldPlaced;
 import org.safecase.events.LegalHoldReleased;
 import org.safecase.events.Sealed;
 import org.safecase.events.SubjectErased;
+import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.privacy.FieldOpener;
 
@@ -104,6 +105,10 @@ public final class TimelineSummaries {
         }
         if (event instanceof IncidentCorrected corrected) {
             return correction(corrected, fields);
+        }
+        if (event instanceof SubjectRemoved removed) {
+            return new Entry("Removed " + subject(removed.subjectType()) + " recorded by mistake",
+                    detail(fields.openFor(id, removed.subjectId(), "reason", removed.reason())), removed.subjectId(), null);
         }
         if (event instanceof IncidentClosed closed) {
             return entry("Closed: " + closed.outcome(), fields.open(id, "summary", closed.summary()));

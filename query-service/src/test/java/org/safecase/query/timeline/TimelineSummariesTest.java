@@ -15,6 +15,7 @@ import org.safecase.events.SanctionApplied;
 import org.safecase.events.SanctionType;
 import org.safecase.events.Sealed;
 import org.safecase.events.Subject;
+import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.privacy.FieldOpener;
 
@@ -85,6 +86,17 @@ class TimelineSummariesTest {
         assertThat(occurredAt.detail()).isEqualTo("Reason: the CCTV clock");
         assertThat(offSite.summary()).isEqualTo("Corrected to off site");
         assertThat(offSite.detail()).isEqualTo(Sealed.ERASED);
+    }
+
+    @Test
+    void givenAPersonRemovedThenTheSummaryNamesTheirRoleOnlyAndTheReasonIsTheirDetail() {
+        var removed = TimelineSummaries.of(new SubjectRemoved(ID, "SCH-A", DSL, AT, SUBJECT, SubjectType.PUPIL,
+                text("wrong pupil")), FIELDS);
+
+        assertThat(removed.summary()).isEqualTo("Removed a pupil recorded by mistake");
+        assertThat(removed.detail()).isEqualTo("wrong pupil");
+        assertThat(removed.subjectId()).isEqualTo(SUBJECT);
+        assertThat(removed.subjectReference()).isNull();
     }
 
     @Test
