@@ -11,7 +11,7 @@ import java.util.UUID;
 public sealed interface IncidentEvent permits IncidentReported, IncidentEscalated, PoliceReferralMade,
         ExternalReferralRecorded, SanctionApplied, NoteAdded, IncidentReclassified, IncidentClosed,
         IncidentReopened, SubjectErased, IncidentDisposed, LegalHoldPlaced, LegalHoldReleased,
-        IncidentCorrected, SubjectRemoved {
+        IncidentCorrected, SubjectRemoved, SubjectAdded {
 
     UUID incidentId();
 

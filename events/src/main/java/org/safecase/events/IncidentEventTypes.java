@@ -19,7 +19,7 @@ public final class IncidentEventTypes {
             ExternalReferralRecorded.class, SanctionApplied.class, NoteAdded.class, IncidentReclassified.class,
             IncidentClosed.class, IncidentReopened.class, SubjectErased.class, IncidentDisposed.class,
             LegalHoldPlaced.class, LegalHoldReleased.class, IncidentCorrected.class,
-            SubjectRemoved.class);
+            SubjectRemoved.class, SubjectAdded.class);
 
     private static final Map<String, Class<? extends IncidentEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

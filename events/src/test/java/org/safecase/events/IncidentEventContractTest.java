@@ -43,7 +43,9 @@ class IncidentEventContractTest {
             new LegalHoldReleased(ID, "SCH-A", new Actor("dpo.trust", Role.DPO), AT, "claim settled"),
             new IncidentCorrected(ID, "SCH-A", DSL, AT, IncidentCorrected.OCCURRED_AT, null, AT.minusSeconds(3600), null,
                     SEALED),
-            new SubjectRemoved(ID, "SCH-A", DSL, AT, SUBJECT, SubjectType.PUPIL, SEALED));
+            new SubjectRemoved(ID, "SCH-A", DSL, AT, SUBJECT, SubjectType.PUPIL, SEALED),
+            new SubjectAdded(ID, "SCH-A", DSL, AT, new Subject(SUBJECT, SubjectType.PUPIL, SEALED, Involvement.WITNESS,
+                    SEALED, SEALED)));
 
     @Test
     void everyEventTypeHasAStableNameAndASchemaRevision() {
@@ -51,7 +53,7 @@ class IncidentEventContractTest {
                 "IncidentReported", "IncidentEscalated", "PoliceReferralMade", "ExternalReferralRecorded",
                 "SanctionApplied", "NoteAdded", "IncidentReclassified", "IncidentClosed", "IncidentReopened",
                 "SubjectErased", "IncidentDisposed", "LegalHoldPlaced", "LegalHoldReleased", "IncidentCorrected",
-                "SubjectRemoved");
+                "SubjectRemoved", "SubjectAdded");
         assertThat(IncidentEventTypes.all()).allSatisfy(type -> assertThat(type.getAnnotation(Revision.class)).isNotNull());
         assertThat(IncidentEventTypes.all()).allSatisfy(type -> assertThat(type.isRecord()).isTrue());
     }

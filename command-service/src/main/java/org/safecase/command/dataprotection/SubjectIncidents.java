@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.safecase.events.IncidentReported;
 import org.safecase.events.Subject;
+import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectErased;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,13 @@ class SubjectIncidents {
                     INSERT INTO subject_incident (subject_id, incident_id, school_id) VALUES (?, ?, ?)
                     ON CONFLICT DO NOTHING""", subject.subjectId(), event.incidentId(), event.schoolId());
         }
+    }
+
+    @EventHandler
+    void on(SubjectAdded event) {
+        jdbc.update("""
+                INSERT INTO subject_incident (subject_id, incident_id, school_id) VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING""", event.subject().subjectId(), event.incidentId(), event.schoolId());
     }
 
     @EventHandler

@@ -10,6 +10,7 @@ import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.RemoveSubjectCommand;
+import org.safecase.command.incident.IncidentCommands.AddSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.DisposeIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.EraseSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.PlaceLegalHoldCommand;
@@ -44,6 +45,7 @@ import org.safecase.events.SanctionApplied;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectErased;
 import org.safecase.events.SubjectRemoved;
+import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectType;
 
 import java.time.Duration;
@@ -207,6 +209,25 @@ class Incident {
         notInTheFuture("value", command.occurredAt(), command.at());
         return applied(new IncidentCorrected(incidentId, schoolId, command.user().actor(), command.at(), field,
                 command.summary(), command.occurredAt(), command.offSite(), command.reason()));
+    }
+
+    /**
+     * A person added after the report. The routing fixed at the report is never bypassed: an alleged member
+     * of staff (or volunteer) is added only to an incident that is already an allegation against staff; else
+     * it is reported as one, so that it goes to the head teacher with the LADO route offered (R12).
+     */
+    @CommandHandler
+    long handle(AddSubjectCommand command) {
+        mayChange(command.user());
+        Subject subject = command.subject();
+        if (subjects.containsKey(subject.subjectId()) && !removed.contains(subject.subjectId())) {
+            throw IncidentRefusal.byRule("DUPLICATE_SUBJECT", "This person is already a subject of the incident");
+        }
+        if (subject.isAllegationAgainstWorkforce() && !allegationAgainstStaff) {
+            throw IncidentRefusal.byRule("REPORT_AS_STAFF_ALLEGATION",
+                    "An allegation against a member of staff is reported as a new incident, for the head teacher");
+        }
+        return applied(new SubjectAdded(incidentId, schoolId, command.user().actor(), command.at(), subject));
     }
 
     /**
@@ -455,6 +476,13 @@ class Incident {
 
     @EventSourcingHandler
     void on(SanctionApplied event) {
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(SubjectAdded event) {
+        subjects.put(event.subject().subjectId(), event.subject().type());
+        removed.remove(event.subject().subjectId());
         noteInvolvement(event);
     }
 

@@ -87,6 +87,12 @@ class IncidentCommandController {
         return ok(incidents.correct(id, expectedVersion(ifMatch), request, user));
     }
 
+    @PostMapping("/{id}/subjects")
+    ResponseEntity<CommandResult> addSubject(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             @Valid @RequestBody IncidentRequests.SubjectEntry request, AuthenticatedUser user) {
+        return ok(incidents.addSubject(id, expectedVersion(ifMatch), request, user));
+    }
+
     @PostMapping("/{id}/subjects/{reference}/removal")
     ResponseEntity<CommandResult> removeSubject(@PathVariable UUID id, @PathVariable String reference,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -9,6 +9,7 @@ import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.RemoveSubjectCommand;
+import org.safecase.command.incident.IncidentCommands.AddSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.EscalateIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.RecordExternalReferralCommand;
 import org.safecase.command.incident.IncidentCommands.RecordPoliceReferralCommand;
@@ -195,6 +196,16 @@ class IncidentCommandService {
         return sender.result(id, new CorrectIncidentCommand(id, expectedVersion, field,
                 summary == null ? null : personalData.seal(id, "summary", summary), occurredAt, offSite,
                 personalData.seal(id, "reason", r.reason()), actingUsers.of(user), now()));
+    }
+
+    /** A person added after the report, found or made in the school's subject index and sealed as a reported one. */
+    CommandResult addSubject(UUID id, Long expectedVersion, IncidentRequests.SubjectEntry r, AuthenticatedUser user) {
+        incidentKeys.require(id);
+        if (user.schoolId() == null) {
+            throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may act on incidents of your own school only");
+        }
+        return sender.result(id, new AddSubjectCommand(id, expectedVersion, sealed(id, user.schoolId(), r),
+                actingUsers.of(user), now()));
     }
 
     /**

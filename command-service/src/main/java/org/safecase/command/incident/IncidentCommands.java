@@ -76,6 +76,10 @@ final class IncidentCommands {
                                 UUID subjectId, Sealed reason, ActingUser user, Instant at) {
     }
 
+    record AddSubjectCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                             Subject subject, ActingUser user, Instant at) {
+    }
+
     record CloseIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
                                 Outcome outcome, Sealed summary, ActingUser user, Instant at) {
     }

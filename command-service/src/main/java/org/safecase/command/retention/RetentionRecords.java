@@ -3,6 +3,7 @@ package org.safecase.command.retention;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentCorrected;
 import org.safecase.events.IncidentDisposed;
 import org.safecase.events.IncidentReclassified;
 import org.safecase.events.IncidentReopened;
@@ -10,6 +11,7 @@ import org.safecase.events.IncidentReported;
 import org.safecase.events.LegalHoldPlaced;
 import org.safecase.events.LegalHoldReleased;
 import org.safecase.events.Subject;
+import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectErased;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.privacy.PersonalData;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 
 /**
  * Keeps what the retention rules need of each incident, from its events, in the transaction that
@@ -53,12 +56,31 @@ class RetentionRecords {
                 event.incidentId(), event.schoolId(), event.category().code(), event.category().classification().name(),
                 event.allegationAgainstStaff(), day(event.occurredAt()), day(event.recordedAt()));
         for (Subject subject : event.subjects()) {
-            jdbc.update("""
-                    INSERT INTO retention_subject (incident_id, subject_id, subject_type, born_on) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (incident_id, subject_id) DO NOTHING""",
-                    event.incidentId(), subject.subjectId(), subject.type().name(),
-                    subject.type() == SubjectType.PUPIL ? bornOn(event, subject) : null);
+            addSubject(event.incidentId(), subject);
         }
+    }
+
+    /** A pupil added later brings their date of birth: the youngest pupil's may now start the clock. */
+    @EventHandler
+    void on(SubjectAdded event) {
+        addSubject(event.incidentId(), event.subject());
+    }
+
+    /** A corrected date of the incident is the one the clock starts from when no pupil's birth does. */
+    @EventHandler
+    void on(IncidentCorrected event) {
+        if (event.occurredAt() != null) {
+            jdbc.update("UPDATE retention_incident SET occurred_on = ? WHERE incident_id = ?", day(event.occurredAt()),
+                    event.incidentId());
+        }
+    }
+
+    private void addSubject(UUID incidentId, Subject subject) {
+        jdbc.update("""
+                INSERT INTO retention_subject (incident_id, subject_id, subject_type, born_on) VALUES (?, ?, ?, ?)
+                ON CONFLICT (incident_id, subject_id) DO NOTHING""",
+                incidentId, subject.subjectId(), subject.type().name(),
+                subject.type() == SubjectType.PUPIL ? bornOn(incidentId, subject) : null);
     }
 
     @EventHandler
@@ -101,8 +123,8 @@ class RetentionRecords {
         jdbc.update("UPDATE retention_subject SET born_on = NULL WHERE incident_id = ?", event.incidentId());
     }
 
-    private LocalDate bornOn(IncidentReported event, Subject subject) {
-        String text = personalData.openFor(event.incidentId(), subject.subjectId(), "dateOfBirth", subject.dateOfBirth());
+    private LocalDate bornOn(UUID incidentId, Subject subject) {
+        String text = personalData.openFor(incidentId, subject.subjectId(), "dateOfBirth", subject.dateOfBirth());
         try {
             return text == null ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {

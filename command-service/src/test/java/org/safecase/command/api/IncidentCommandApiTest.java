@@ -383,6 +383,45 @@ class IncidentCommandApiTest extends CommandServiceTest {
     }
 
     @Test
+    void aPersonIsAddedOnceAndBadInputIs400NamingTheFieldAndWritesNothing() {
+        String id = reportIncident("INA-CYBERBULLY");
+        String path = "/api/v1/incidents/" + id + "/subjects";
+        String reference = uniqueReference();
+
+        Response noType = http().post(path, "dsl.a", "{\"reference\": \"%s\"}".formatted(reference));
+        Response futureBirth = http().post(path, "dsl.a",
+                "{\"type\": \"PUPIL\", \"reference\": \"%s\", \"dateOfBirth\": \"2999-01-01\"}".formatted(reference));
+        Response staff = http().post(path, "dsl.a",
+                "{\"type\": \"STAFF\", \"reference\": \"%s\", \"involvement\": \"ALLEGED\"}".formatted(uniqueReference()));
+        long before = storedEvents(id);
+        Response added = http().post(path, "dsl.a", """
+                {"type": "PUPIL", "reference": "%s", "involvement": "WITNESS", "yearGroup": "Y5", "dateOfBirth": "2016-01-02"}"""
+                .formatted(reference));
+        Response again = http().post(path, "dsl.a", "{\"type\": \"PUPIL\", \"reference\": \"%s\"}".formatted(reference));
+        Response sanction = http().post("/api/v1/incidents/" + id + "/sanctions", "dsl.a", """
+                {"subjectReference": "%s", "type": "DETENTION", "startsOn": "2026-11-21"}""".formatted(reference));
+
+        assertThat(noType.status()).isEqualTo(400);
+        assertThat(noType.contentType()).startsWith("application/problem+json");
+        assertThat(noType.json().get("errors").get(0).get("field").asString()).isEqualTo("type");
+        assertThat(futureBirth.status()).isEqualTo(400);
+        assertThat(futureBirth.json().get("errors").get(0).get("field").asString()).isEqualTo("dateOfBirth");
+        assertThat(staff.status()).isEqualTo(409);
+        assertThat(staff.json().get("rule").asString()).isEqualTo("REPORT_AS_STAFF_ALLEGATION");
+        assertThat(before).isEqualTo(1);
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.header("ETag")).isEqualTo("\"1\"");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("rule").asString()).isEqualTo("DUPLICATE_SUBJECT");
+        assertThat(sanction.status()).isEqualTo(200);
+        JsonNode events = http().get("/api/v1/incidents/" + id + "/events", "auditor").json();
+        assertThat(events.get(1).get("type").asString()).isEqualTo("SubjectAdded");
+        assertThat(events.get(1).get("actor").get("userId").asString()).isEqualTo("dsl.a");
+        assertThat(events.get(1).get("payload").get("subject").get("reference").asString()).isEqualTo(reference);
+        assertThat(events.get(1).get("payload").get("subject").get("yearGroup").asString()).isEqualTo("Y5");
+    }
+
+    @Test
     void aPersonRecordedByMistakeIsRemovedNoLongerSanctionedAndTheLastOneStays() {
         String reference = uniqueReference();
         Response created = http().post("/api/v1/incidents", "dsl.a", report("INA-CYBERBULLY", "PUPIL", reference));

@@ -20,6 +20,7 @@ class OpenApiContractTest extends CommandServiceTest {
             assertThat(paths.get("/api/v1/incidents/{id}/" + change)).as(change).isNotNull();
             assertThat(paths.get("/api/v1/incidents/{id}/" + change).has("post")).as(change).isTrue();
         }
+        assertThat(paths.get("/api/v1/incidents/{id}/subjects").has("post")).isTrue();
         assertThat(paths.get("/api/v1/incidents/{id}/subjects/{reference}/removal").has("post")).isTrue();
         assertThat(paths.get("/api/v1/incidents/{id}/events").has("get")).isTrue();
     }

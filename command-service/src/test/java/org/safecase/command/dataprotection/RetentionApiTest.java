@@ -45,6 +45,19 @@ class RetentionApiTest extends CommandServiceTest {
     }
 
     @Test
+    void aRetentionDateMovesWhenASubjectIsAdded() {
+        String id = report("SG-CP", """
+                {"type": "PUPIL", "reference": "UPN-%s", "dateOfBirth": "2010-03-04"}""".formatted(UUID.randomUUID()));
+        assertThat(due(id, "2100-01-01").orElseThrow().get("dueOn").asString()).isEqualTo("2035-03-04");
+
+        assertThat(http().post("/api/v1/incidents/" + id + "/subjects", "head.a", """
+                {"type": "PUPIL", "reference": "UPN-%s", "involvement": "AFFECTED", "dateOfBirth": "2013-06-07"}"""
+                .formatted(UUID.randomUUID())).status()).isEqualTo(200);
+
+        assertThat(due(id, "2100-01-01").orElseThrow().get("dueOn").asString()).isEqualTo("2038-06-07");
+    }
+
+    @Test
     void givenTheYoungestPupilErasedThenTheDateFollowsTheNextYoungestAndNoLongerRevealsTheErasedBirthDate() {
         String younger = "UPN-" + UUID.randomUUID();
         String id = report("SG-CP", """

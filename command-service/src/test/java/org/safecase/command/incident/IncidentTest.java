@@ -14,6 +14,7 @@ import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.RemoveSubjectCommand;
+import org.safecase.command.incident.IncidentCommands.AddSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.DisposeIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.EraseSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.EscalateIncidentCommand;
@@ -50,6 +51,7 @@ import org.safecase.events.Sealed;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectErased;
 import org.safecase.events.SubjectRemoved;
+import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.school.SchoolDirectory;
 import org.safecase.platform.security.AuthenticatedUser;
@@ -664,6 +666,58 @@ class IncidentTest {
             fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER))
                     .when(correctOccurredAt(NOW.minusSeconds(7200), DSL))
                     .expectException(refusedBy("STAFF_ALLEGATION_HEAD_TEACHER_ONLY"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class AddingAPerson {
+
+        @Test
+        void appendsThePersonSealedWithWhoAddedThem() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new AddSubjectCommand(ID, null, VICTIM, DSL, NOW))
+                    .expectEvents(new SubjectAdded(ID, "SCH-A", DSL.actor(), NOW, VICTIM))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void refusesAPersonAlreadyInTheIncident() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new AddSubjectCommand(ID, null, PUPIL, DSL, NOW))
+                    .expectException(refusedBy("DUPLICATE_SUBJECT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void neverTurnsAnIncidentIntoAnAllegationAgainstStaffBehindTheHeadTeachersBack() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new AddSubjectCommand(ID, null, TEACHER, DSL, NOW))
+                    .expectException(refusedBy("REPORT_AS_STAFF_ALLEGATION"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMemberOfStaffWhoWasOnlyAWitnessIsAdded() {
+            Subject witness = new Subject(TEACHER_ID, SubjectType.STAFF, sealed("S-1"), Involvement.WITNESS, null, null);
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new AddSubjectCommand(ID, null, witness, DSL, NOW))
+                    .expectEvents(new SubjectAdded(ID, "SCH-A", DSL.actor(), NOW, witness));
+        }
+
+        @Test
+        void anAddedPersonCanBeSanctioned() {
+            fixture.given(reported(CYBERBULLYING, PUPIL), new SubjectAdded(ID, "SCH-A", DSL.actor(), NOW, VICTIM))
+                    .when(new ApplySanctionCommand(ID, null, VICTIM_ID, sealed("P-2"), SanctionType.WARNING,
+                            LocalDate.parse("2026-11-21"), null, null, DSL, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void isRefusedOnAClosedIncident() {
+            fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL))
+                    .when(new AddSubjectCommand(ID, null, VICTIM, DSL, NOW))
+                    .expectException(refusedBy("INCIDENT_CLOSED"))
                     .expectNoEvents();
         }
     }

@@ -10,6 +10,7 @@ import org.safecase.events.SanctionApplied;
 import org.safecase.events.Sealed;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectErased;
+import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.privacy.FieldOpener;
@@ -79,6 +80,14 @@ class ChronologyProjection implements IncidentProjection {
             chronology.forgetSubject(schema, incidentId, erased.subjectId());
             chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,
                     "Another person's personal data was erased");
+        } else if (event instanceof SubjectAdded added && added.subject() != null
+                && added.subject().subjectId() != null) {
+            // the others' files say someone was added (by role word); the added person's file gets the incident
+            String summary = TimelineSummaries.of(added, NOTHING_OPENED).summary();
+            chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type, summary);
+            chronology.addSubject(schema, incidentId, added.subject());
+            chronology.addFor(schema, incidentId, added.subject().subjectId(), sequence, envelope.recordedAt(), type,
+                    "Added to the incident. Their part: " + involvement(added.subject().involvement()) + ".");
         } else if (event instanceof SubjectRemoved removed) {
             // recorded by mistake: the incident was never part of their file; the others' files say someone was removed
             chronology.forgetSubject(schema, incidentId, removed.subjectId());

@@ -56,6 +56,25 @@ class ChronologyRepository {
         }
     }
 
+    /**
+     * A person added later, with the incident's category and routing as its other people have them (a person
+     * added to an incident none of whose people is left on record is not added).
+     */
+    void addSubject(String schema, UUID incidentId, Subject subject) {
+        named.update("""
+                INSERT INTO %1$s (incident_id, subject_id, school_id, subject_type, involvement, category_code,
+                                  category_name, allegation_against_staff)
+                SELECT incident_id, :subject, school_id, :type, :involvement, category_code, category_name,
+                       allegation_against_staff
+                FROM %1$s WHERE incident_id = :incident LIMIT 1
+                ON CONFLICT (incident_id, subject_id) DO NOTHING""".formatted(table(schema, "chronology_subject")),
+                new MapSqlParameterSource()
+                        .addValue("incident", incidentId)
+                        .addValue("subject", subject.subjectId())
+                        .addValue("type", subject.type() == null ? null : subject.type().name())
+                        .addValue("involvement", subject.involvement() == null ? null : subject.involvement().name()));
+    }
+
     /** Later entries of the incident carry its new category. */
     void reclassify(String schema, UUID incidentId, CategoryRef to) {
         named.update("UPDATE %s SET category_code = :code, category_name = :name WHERE incident_id = :incident"

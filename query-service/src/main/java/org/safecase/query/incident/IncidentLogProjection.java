@@ -12,6 +12,7 @@ import org.safecase.events.IncidentReported;
 import org.safecase.events.PoliceReferralMade;
 import org.safecase.events.ReferralDecision;
 import org.safecase.events.SanctionApplied;
+import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectRemoved;
 import org.safecase.query.projection.IncidentProjection;
 import org.springframework.core.annotation.Order;
@@ -55,6 +56,8 @@ class IncidentLogProjection implements IncidentProjection {
             log.occurredAtCorrected(schema, id, corrected.occurredAt(), at, sequence);
         } else if (event instanceof IncidentCorrected corrected && corrected.offSite() != null) {
             log.offSiteCorrected(schema, id, corrected.offSite(), at, sequence);
+        } else if (event instanceof SubjectAdded) {
+            log.subjectAdded(schema, id, at, sequence);
         } else if (event instanceof SubjectRemoved) {
             log.subjectRemoved(schema, id, at, sequence);
         } else if (event instanceof IncidentReopened) {

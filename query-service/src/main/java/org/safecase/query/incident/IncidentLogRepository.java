@@ -107,6 +107,10 @@ public class IncidentLogRepository {
         update(schema, "off_site = :offSite", params(incidentId, at, sequence).addValue("offSite", offSite));
     }
 
+    void subjectAdded(String schema, UUID incidentId, Instant at, long sequence) {
+        update(schema, "subject_count = subject_count + 1", params(incidentId, at, sequence));
+    }
+
     void subjectRemoved(String schema, UUID incidentId, Instant at, long sequence) {
         update(schema, "subject_count = GREATEST(subject_count - 1, 0)", params(incidentId, at, sequence));
     }

@@ -18,7 +18,9 @@ import org.safecase.events.IncidentDisposed;
 import org.safecase.events.LegalHoldPlaced;
 import org.safecase.events.LegalHoldReleased;
 import org.safecase.events.Sealed;
+import org.safecase.events.Subject;
 import org.safecase.events.SubjectErased;
+import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.privacy.FieldOpener;
@@ -105,6 +107,13 @@ public final class TimelineSummaries {
         }
         if (event instanceof IncidentCorrected corrected) {
             return correction(corrected, fields);
+        }
+        if (event instanceof SubjectAdded added && added.subject() != null) {
+            Subject subject = added.subject();
+            String reference = fields.openFor(id, subject.subjectId(), "reference", subject.reference());
+            return new Entry("Added " + subject(subject.type()) + (subject.involvement() == null ? ""
+                    : " (" + subject.involvement().name().toLowerCase(java.util.Locale.ROOT) + ")"), null,
+                    subject.subjectId(), reference == null || FieldOpener.isMarker(reference) ? null : reference);
         }
         if (event instanceof SubjectRemoved removed) {
             return new Entry("Removed " + subject(removed.subjectType()) + " recorded by mistake",

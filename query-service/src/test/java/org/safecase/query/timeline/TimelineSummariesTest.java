@@ -15,6 +15,7 @@ import org.safecase.events.SanctionApplied;
 import org.safecase.events.SanctionType;
 import org.safecase.events.Sealed;
 import org.safecase.events.Subject;
+import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.privacy.FieldOpener;
@@ -86,6 +87,17 @@ class TimelineSummariesTest {
         assertThat(occurredAt.detail()).isEqualTo("Reason: the CCTV clock");
         assertThat(offSite.summary()).isEqualTo("Corrected to off site");
         assertThat(offSite.detail()).isEqualTo(Sealed.ERASED);
+    }
+
+    @Test
+    void givenAPersonAddedThenTheSummaryNamesTheirRoleAndPartAndTheirReferenceIsItsOwnField() {
+        var added = TimelineSummaries.of(new SubjectAdded(ID, "SCH-A", DSL, AT, new Subject(SUBJECT, SubjectType.PUPIL,
+                text("UPN-9"), org.safecase.events.Involvement.WITNESS, text("Y5"), null)), FIELDS);
+
+        assertThat(added.summary()).isEqualTo("Added a pupil (witness)");
+        assertThat(added.detail()).isNull();
+        assertThat(added.subjectId()).isEqualTo(SUBJECT);
+        assertThat(added.subjectReference()).isEqualTo("UPN-9");
     }
 
     @Test
