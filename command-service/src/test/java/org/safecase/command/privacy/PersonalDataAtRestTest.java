@@ -49,19 +49,24 @@ class PersonalDataAtRestTest extends CommandServiceTest {
         assertThat(http().post(path + "/corrections", "dsl.a", """
                 {"field": "summary", "value": "Corrected %1$s", "reason": "Reason %1$s"}""".formatted(marker)).json()
                 .get("version").asLong()).isEqualTo(4);
+        assertThat(http().post(path + "/subjects", "dsl.a", """
+                {"type": "PUPIL", "reference": "Added-%1$s", "yearGroup": "%2$s", "dateOfBirth": "2014-02-03"}"""
+                .formatted(marker, yearGroup)).status()).isEqualTo(200);
+        assertThat(http().post(path + "/subjects/Added-" + marker + "/removal", "dsl.a", """
+                {"reason": "Removed %1$s"}""".formatted(marker)).json().get("version").asLong()).isEqualTo(6);
 
         List<String> stored = jdbc.query("SELECT payload, meta_data FROM domain_event_entry WHERE aggregate_identifier = ?",
                 (rs, row) -> new String(rs.getBytes("payload"), StandardCharsets.UTF_8)
                         + new String(rs.getBytes("meta_data"), StandardCharsets.UTF_8), id);
-        List<String> published = RawTopic.recordsOf(SharedTestInfrastructure.kafka(), IncidentEventEnvelope.TOPIC, id, 5);
+        List<String> published = RawTopic.recordsOf(SharedTestInfrastructure.kafka(), IncidentEventEnvelope.TOPIC, id, 7);
         JdbcTemplate privacy = new JdbcTemplate(new DriverManagerDataSource(
                 SharedTestInfrastructure.database("safecase_privacy"), SharedTestInfrastructure.postgres().username(), ""));
         String keyStore = String.join("\n", privacy.queryForList("SELECT t::text FROM data_key t", String.class))
                 + privacy.queryForList("SELECT t::text FROM subject_index t", String.class);
 
-        assertThat(stored).hasSize(5).allSatisfy(row -> assertThat(row).doesNotContain(marker).doesNotContain(yearGroup)
+        assertThat(stored).hasSize(7).allSatisfy(row -> assertThat(row).doesNotContain(marker).doesNotContain(yearGroup)
                 .doesNotContain("2014-02-03"));
-        assertThat(published).hasSize(5).allSatisfy(record -> assertThat(record).doesNotContain(marker)
+        assertThat(published).hasSize(7).allSatisfy(record -> assertThat(record).doesNotContain(marker)
                 .doesNotContain(yearGroup).doesNotContain("2014-02-03"));
         assertThat(keyStore).doesNotContain(marker);
         // codes, dates, categories and identifiers stay clear for routing, rules and statistics
@@ -70,7 +75,7 @@ class PersonalDataAtRestTest extends CommandServiceTest {
         // and an authorised reader reads every field
         String read = http().get(path + "/events", "auditor").raw().body();
         assertThat(read).contains("Summary " + marker, "UPN-" + marker, yearGroup, "2014-02-03", "CR-" + marker,
-                "Notes " + marker, "Sanction " + marker, "Note " + marker, "Corrected " + marker, "Reason " + marker);
+                "Notes " + marker, "Sanction " + marker, "Note " + marker, "Corrected " + marker, "Reason " + marker, "Added-" + marker, "Removed " + marker);
     }
 
 }
