@@ -91,6 +91,13 @@ class SubjectAccessExport {
                 own = ownEntry(subjects, subjectId);
                 content.set("subjects", othersByRole(subjects, subjectId));
             }
+            if (content.path("subject") instanceof ObjectNode added) {
+                // a person added after the report: the person themselves, or someone else by role word only
+                ArrayNode one = content.arrayNode().add(added);
+                JsonNode ownAdded = ownEntry(one, subjectId);
+                own = ownAdded != null ? ownAdded : own;
+                content.set("subject", othersByRole(one, subjectId).get(0));
+            }
             String about = content.path("subjectId").asString(null);
             if (about != null) {
                 content = about.equals(subjectId.toString()) ? without(content, "subjectId")

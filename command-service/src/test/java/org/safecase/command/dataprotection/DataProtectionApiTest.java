@@ -175,6 +175,25 @@ class DataProtectionApiTest extends CommandServiceTest {
     }
 
     @Test
+    void givenPeopleAddedAfterTheReportThenEachExportHoldsItsOwnDataAndNamesNoOneElse() {
+        String reported = pupil();
+        String added = pupil();
+        String id = report("dsl.a", "INA-CYBERBULLY", person("PUPIL", reported, "AFFECTED", null));
+        assertThat(http().post("/api/v1/incidents/" + id + "/subjects", "dsl.a", """
+                {"type": "PUPIL", "reference": "%s", "involvement": "WITNESS", "dateOfBirth": "2013-08-09"}"""
+                .formatted(added)).status()).isEqualTo(200);
+
+        String ofReported = http().get("/api/v1/subjects/" + reported + "/export?schoolId=SCH-A", "dpo.trust").raw().body();
+        JsonNode ofAdded = http().get("/api/v1/subjects/" + added + "/export?schoolId=SCH-A", "dpo.trust").json();
+
+        assertThat(ofReported).doesNotContain(added).doesNotContain("2013-08-09").contains("another pupil");
+        assertThat(ofAdded.toString()).doesNotContain(reported);
+        JsonNode incident = ofAdded.get("incidents").get(0);
+        assertThat(incident.get("subject").get("reference").asString()).isEqualTo(added);
+        assertThat(incident.get("subject").get("dateOfBirth").asString()).isEqualTo("2013-08-09");
+    }
+
+    @Test
     void onlyTheDataProtectionOfficerOfTheSchoolsTrustMayEraseDisposeHoldExportOrReadRetention() {
         String reference = pupil();
         String id = report("dsl.a", "INA-CYBERBULLY", person("PUPIL", reference, "AFFECTED", null));
