@@ -15,7 +15,9 @@ import org.safecase.events.LegalHoldReleased;
 import org.safecase.events.PoliceReferralMade;
 import org.safecase.events.SanctionApplied;
 import org.safecase.events.Subject;
+import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectErased;
+import org.safecase.events.SubjectRemoved;
 import org.safecase.platform.privacy.FieldOpener;
 
 import java.time.Instant;
@@ -71,6 +73,7 @@ record IncidentState(UUID incidentId, long version, Instant asOf, String schoolI
         private String outcome;
         private final List<Subject> reported = new ArrayList<>();
         private final List<UUID> erased = new ArrayList<>();
+        private final List<UUID> removed = new ArrayList<>();
         private final List<EscalationView> escalations = new ArrayList<>();
         private final List<ReferralView> referrals = new ArrayList<>();
         private final List<SanctionView> sanctions = new ArrayList<>();
@@ -115,6 +118,10 @@ record IncidentState(UUID incidentId, long version, Instant asOf, String schoolI
             } else if (event instanceof IncidentReopened) {
                 status = "OPEN";
                 outcome = null;
+            } else if (event instanceof SubjectAdded e) {
+                reported.add(e.subject());
+            } else if (event instanceof SubjectRemoved e) {
+                removed.add(e.subjectId());
             } else if (event instanceof SubjectErased e) {
                 erased.add(e.subjectId());
             } else if (event instanceof IncidentDisposed) {
@@ -127,7 +134,8 @@ record IncidentState(UUID incidentId, long version, Instant asOf, String schoolI
         }
 
         IncidentState result() {
-            List<SubjectView> subjects = reported.stream().map(s -> new SubjectView(s.type().name(),
+            List<SubjectView> subjects = reported.stream().filter(s -> !removed.contains(s.subjectId()))
+                    .map(s -> new SubjectView(s.type().name(),
                     fields.openFor(incidentId, s.subjectId(), "reference", s.reference()),
                     s.involvement() == null ? null : s.involvement().name(),
                     fields.openFor(incidentId, s.subjectId(), "yearGroup", s.yearGroup()),

@@ -55,6 +55,27 @@ class PointInTimeStateTest extends CommandServiceTest {
     }
 
     @Test
+    void givenPeopleAddedAndRemovedThenEachVersionListsThePeopleOfItsTime() {
+        String first = "UPN-" + UUID.randomUUID();
+        String added = "UPN-" + UUID.randomUUID();
+        String id = http().post("/api/v1/incidents", "dsl.a", """
+                {"schoolId": "SCH-A", "category": "INA-CYBERBULLY", "occurredAt": "2026-11-20T10:15:00Z",
+                 "summary": "What happened", "subjects": [{"type": "PUPIL", "reference": "%s"}]}"""
+                .formatted(first)).json().get("incidentId").asString();
+        String path = "/api/v1/incidents/" + id;
+        http().post(path + "/subjects", "dsl.a", "{\"type\": \"PUPIL\", \"reference\": \"%s\"}".formatted(added));
+        assertThat(http().post(path + "/subjects/" + first + "/removal", "dsl.a", "{\"reason\": \"recorded in error\"}")
+                .status()).isEqualTo(200);
+
+        assertThat(state(id, "?atVersion=0", "auditor").get("subjects").valueStream().map(s -> s.get("reference").asString()))
+                .containsExactly(first);
+        assertThat(state(id, "?atVersion=1", "auditor").get("subjects").valueStream().map(s -> s.get("reference").asString()))
+                .containsExactly(first, added);
+        assertThat(state(id, "", "auditor").get("subjects").valueStream().map(s -> s.get("reference").asString()))
+                .containsExactly(added);
+    }
+
+    @Test
     void badParametersAreClearErrorsAndOtherRolesAreRefused() {
         String id = http().post("/api/v1/incidents", "dsl.a", """
                 {"schoolId": "SCH-A", "category": "INA-CYBERBULLY", "occurredAt": "2026-11-20T10:15:00Z",
