@@ -8,5 +8,7 @@ public enum Agency {
     LA_SAFEGUARDING,
     LADO,
     PREVENT,
-    OTHER
+    OTHER,
+    /** Only as a recorded decision not to involve the police; a referral to them is a {@link PoliceReferralMade}. */
+    POLICE
 }

@@ -11,7 +11,8 @@ import java.util.UUID;
 public sealed interface IncidentEvent permits IncidentReported, IncidentEscalated, PoliceReferralMade,
         ExternalReferralRecorded, SanctionApplied, NoteAdded, IncidentReclassified, IncidentClosed,
         IncidentReopened, SubjectErased, IncidentDisposed, LegalHoldPlaced, LegalHoldReleased,
-        IncidentCorrected, SubjectRemoved, SubjectAdded {
+        IncidentCorrected, SubjectRemoved, SubjectAdded, ParentContactRecorded, SupportProvided, ActionAssigned,
+        ActionCompleted, EvidenceRecorded, DeviceSeized, DeviceHandedOver {
 
     UUID incidentId();
 

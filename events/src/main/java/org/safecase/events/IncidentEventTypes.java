@@ -19,7 +19,9 @@ public final class IncidentEventTypes {
             ExternalReferralRecorded.class, SanctionApplied.class, NoteAdded.class, IncidentReclassified.class,
             IncidentClosed.class, IncidentReopened.class, SubjectErased.class, IncidentDisposed.class,
             LegalHoldPlaced.class, LegalHoldReleased.class, IncidentCorrected.class,
-            SubjectRemoved.class, SubjectAdded.class);
+            SubjectRemoved.class, SubjectAdded.class, ParentContactRecorded.class, SupportProvided.class,
+            ActionAssigned.class, ActionCompleted.class, EvidenceRecorded.class, DeviceSeized.class,
+            DeviceHandedOver.class);
 
     private static final Map<String, Class<? extends IncidentEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

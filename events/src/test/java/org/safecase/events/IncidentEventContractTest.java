@@ -45,7 +45,17 @@ class IncidentEventContractTest {
                     SEALED),
             new SubjectRemoved(ID, "SCH-A", DSL, AT, SUBJECT, SubjectType.PUPIL, SEALED),
             new SubjectAdded(ID, "SCH-A", DSL, AT, new Subject(SUBJECT, SubjectType.PUPIL, SEALED, Involvement.WITNESS,
-                    SEALED, SEALED)));
+                    SEALED, SEALED)),
+            new ParentContactRecorded(ID, "SCH-A", DSL, AT, SUBJECT, SEALED, SubjectType.PUPIL,
+                    ParentContactDecision.INFORMED, AT, ContactMethod.PHONE, null),
+            new SupportProvided(ID, "SCH-A", DSL, AT, SUBJECT, SEALED, SubjectType.PUPIL, SupportType.COUNSELLING,
+                    LocalDate.parse("2026-11-23"), SEALED),
+            new ActionAssigned(ID, "SCH-A", DSL, AT, UUID.randomUUID(), SEALED, "dsl.a", LocalDate.parse("2026-11-24")),
+            new ActionCompleted(ID, "SCH-A", DSL, AT, UUID.randomUUID(), SEALED),
+            new EvidenceRecorded(ID, "SCH-A", DSL, AT, UUID.randomUUID(), EvidenceKind.URL, SEALED, SEALED, AT, null),
+            new DeviceSeized(ID, "SCH-A", DSL, AT, UUID.randomUUID(), SEALED, SUBJECT, SEALED, SubjectType.PUPIL,
+                    DeviceLegalBasis.EDUCATION_ACT_SEARCH, AT),
+            new DeviceHandedOver(ID, "SCH-A", DSL, AT, UUID.randomUUID(), DeviceRecipient.POLICE, AT));
 
     @Test
     void everyEventTypeHasAStableNameAndASchemaRevision() {
@@ -53,7 +63,8 @@ class IncidentEventContractTest {
                 "IncidentReported", "IncidentEscalated", "PoliceReferralMade", "ExternalReferralRecorded",
                 "SanctionApplied", "NoteAdded", "IncidentReclassified", "IncidentClosed", "IncidentReopened",
                 "SubjectErased", "IncidentDisposed", "LegalHoldPlaced", "LegalHoldReleased", "IncidentCorrected",
-                "SubjectRemoved", "SubjectAdded");
+                "SubjectRemoved", "SubjectAdded", "ParentContactRecorded", "SupportProvided", "ActionAssigned",
+                "ActionCompleted", "EvidenceRecorded", "DeviceSeized", "DeviceHandedOver");
         assertThat(IncidentEventTypes.all()).allSatisfy(type -> assertThat(type.getAnnotation(Revision.class)).isNotNull());
         assertThat(IncidentEventTypes.all()).allSatisfy(type -> assertThat(type.isRecord()).isTrue());
     }

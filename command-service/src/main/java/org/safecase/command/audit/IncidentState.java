@@ -13,7 +13,14 @@ import org.safecase.events.IncidentReported;
 import org.safecase.events.LegalHoldPlaced;
 import org.safecase.events.LegalHoldReleased;
 import org.safecase.events.PoliceReferralMade;
+import org.safecase.events.ActionAssigned;
+import org.safecase.events.ActionCompleted;
+import org.safecase.events.DeviceHandedOver;
+import org.safecase.events.DeviceSeized;
+import org.safecase.events.EvidenceRecorded;
+import org.safecase.events.ParentContactRecorded;
 import org.safecase.events.SanctionApplied;
+import org.safecase.events.SupportProvided;
 import org.safecase.events.Subject;
 import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectErased;
@@ -23,7 +30,9 @@ import org.safecase.platform.privacy.FieldOpener;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,7 +45,8 @@ import java.util.UUID;
 record IncidentState(UUID incidentId, long version, Instant asOf, String schoolId, String category, String categoryName,
                      String classification, String status, boolean legalHold, List<SubjectView> subjects,
                      List<EscalationView> escalations, List<ReferralView> referrals, List<SanctionView> sanctions,
-                     String outcome) {
+                     List<ParentContactView> parentContacts, List<SupportView> support, List<ActionView> actions,
+                     List<EvidenceView> evidence, List<DeviceView> devices, String outcome) {
 
     record SubjectView(String type, String reference, String involvement, String yearGroup, String dateOfBirth,
                        boolean erased) {
@@ -49,6 +59,24 @@ record IncidentState(UUID incidentId, long version, Instant asOf, String schoolI
     }
 
     record SanctionView(String type, String subjectReference, LocalDate startsOn, LocalDate endsOn, Instant at, String by) {
+    }
+
+    record ParentContactView(String subjectReference, String decision, Instant at, String method, String rationale,
+                             String by) {
+    }
+
+    record SupportView(String subjectReference, String type, LocalDate startsOn, String notes, String by) {
+    }
+
+    record ActionView(UUID actionId, String title, String owner, LocalDate dueOn, boolean done, String note) {
+    }
+
+    record EvidenceView(UUID evidenceId, String kind, String description, String url, Instant capturedAt,
+                        String heldAt, String by) {
+    }
+
+    record DeviceView(UUID deviceId, String description, String ownerReference, String legalBasis, Instant seizedAt,
+                      String handedOverTo, Instant handedOverAt) {
     }
 
     /** The state after the given events, in order (the first must be the report). */
@@ -77,6 +105,11 @@ record IncidentState(UUID incidentId, long version, Instant asOf, String schoolI
         private final List<EscalationView> escalations = new ArrayList<>();
         private final List<ReferralView> referrals = new ArrayList<>();
         private final List<SanctionView> sanctions = new ArrayList<>();
+        private final List<ParentContactView> parentContacts = new ArrayList<>();
+        private final List<SupportView> support = new ArrayList<>();
+        private final Map<UUID, ActionView> actions = new LinkedHashMap<>();
+        private final List<EvidenceView> evidence = new ArrayList<>();
+        private final Map<UUID, DeviceView> devices = new LinkedHashMap<>();
         private FieldOpener fields;
 
         void apply(IncidentEvent event, long sequence, FieldOpener opener) {
@@ -108,6 +141,35 @@ record IncidentState(UUID incidentId, long version, Instant asOf, String schoolI
                 sanctions.add(new SanctionView(e.type().name(),
                         opener.openFor(id, e.subjectId(), "subjectReference", e.subjectReference()), e.startsOn(),
                         e.endsOn(), e.recordedAt(), by));
+            } else if (event instanceof ParentContactRecorded e) {
+                parentContacts.add(new ParentContactView(
+                        opener.openFor(id, e.subjectId(), "subjectReference", e.subjectReference()),
+                        e.decision() == null ? null : e.decision().name(), e.contactedAt(),
+                        e.method() == null ? null : e.method().name(),
+                        opener.openFor(id, e.subjectId(), "rationale", e.rationale()), by));
+            } else if (event instanceof SupportProvided e) {
+                support.add(new SupportView(opener.openFor(id, e.subjectId(), "subjectReference", e.subjectReference()),
+                        e.type() == null ? null : e.type().name(), e.startsOn(),
+                        opener.openFor(id, e.subjectId(), "notes", e.notes()), by));
+            } else if (event instanceof ActionAssigned e) {
+                actions.put(e.actionId(), new ActionView(e.actionId(), opener.open(id, "title", e.title()), e.owner(),
+                        e.dueOn(), false, null));
+            } else if (event instanceof ActionCompleted e) {
+                actions.computeIfPresent(e.actionId(), (actionId, a) -> new ActionView(actionId, a.title(), a.owner(),
+                        a.dueOn(), true, opener.open(id, "note", e.note())));
+            } else if (event instanceof EvidenceRecorded e) {
+                evidence.add(new EvidenceView(e.evidenceId(), e.kind() == null ? null : e.kind().name(),
+                        opener.open(id, "description", e.description()), opener.open(id, "url", e.url()),
+                        e.capturedAt(), opener.open(id, "heldAt", e.heldAt()), by));
+            } else if (event instanceof DeviceSeized e) {
+                devices.put(e.deviceId(), new DeviceView(e.deviceId(),
+                        opener.openFor(id, e.subjectId(), "description", e.description()),
+                        opener.openFor(id, e.subjectId(), "subjectReference", e.subjectReference()),
+                        e.legalBasis() == null ? null : e.legalBasis().name(), e.seizedAt(), null, null));
+            } else if (event instanceof DeviceHandedOver e) {
+                devices.computeIfPresent(e.deviceId(), (deviceId, d) -> new DeviceView(deviceId, d.description(),
+                        d.ownerReference(), d.legalBasis(), d.seizedAt(), e.to() == null ? null : e.to().name(),
+                        e.handedOverAt()));
             } else if (event instanceof IncidentReclassified e) {
                 category = e.to().code();
                 categoryName = e.to().name();
@@ -142,7 +204,9 @@ record IncidentState(UUID incidentId, long version, Instant asOf, String schoolI
                     fields.openFor(incidentId, s.subjectId(), "dateOfBirth", s.dateOfBirth()),
                     erased.contains(s.subjectId()))).toList();
             return new IncidentState(incidentId, version, asOf, schoolId, category, categoryName, classification, status,
-                    legalHold, subjects, List.copyOf(escalations), List.copyOf(referrals), List.copyOf(sanctions), outcome);
+                    legalHold, subjects, List.copyOf(escalations), List.copyOf(referrals), List.copyOf(sanctions),
+                    List.copyOf(parentContacts), List.copyOf(support), List.copyOf(actions.values()),
+                    List.copyOf(evidence), List.copyOf(devices.values()), outcome);
         }
     }
 }

@@ -8,9 +8,12 @@ import org.safecase.events.SubjectType;
 import java.util.List;
 import java.util.Set;
 
-/** One entry of the category catalogue: its classification, who it applies to, and what must be on record to close. */
+/**
+ * One entry of the category catalogue: its classification, who it applies to, what must be on record to close,
+ * and whether it is material of which no copy is ever taken (indecent images of children, R9).
+ */
 public record Category(String code, String name, Classification classification, Set<SubjectType> subjectTypes,
-                       List<Requirement> requirements, List<String> sources) {
+                       List<Requirement> requirements, List<String> sources, boolean noCopies) {
 
     public Category {
         subjectTypes = Set.copyOf(subjectTypes);

@@ -41,12 +41,13 @@ class CommandSender {
         }
     }
 
-    /** Rules of the policy 409, a role or school not allowed 403, an unacceptable value 400; the rule code as named. */
+    /** Rules of the policy 409, a role or school not allowed 403, an unacceptable value 400, a missing part 404. */
     private static Refusal asProblem(IncidentRefusal refusal) {
         return switch (refusal.kind()) {
             case POLICY -> Refusal.byRule(refusal.rule(), refusal.getMessage(), refusal.properties());
             case NOT_ALLOWED -> Refusal.forbidden(refusal.rule(), refusal.getMessage());
             case INVALID -> Refusal.invalid(refusal.rule(), refusal.field(), refusal.getMessage());
+            case NOT_FOUND -> Refusal.notFound(refusal.rule(), refusal.getMessage());
         };
     }
 }

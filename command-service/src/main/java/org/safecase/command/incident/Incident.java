@@ -6,6 +6,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
+import org.safecase.command.incident.IncidentCommands.AssignActionCommand;
+import org.safecase.command.incident.IncidentCommands.CompleteActionCommand;
+import org.safecase.command.incident.IncidentCommands.HandOverDeviceCommand;
+import org.safecase.command.incident.IncidentCommands.ProvideSupportCommand;
+import org.safecase.command.incident.IncidentCommands.RecordEvidenceCommand;
+import org.safecase.command.incident.IncidentCommands.RecordParentContactCommand;
+import org.safecase.command.incident.IncidentCommands.SeizeDeviceCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
@@ -21,7 +28,16 @@ import org.safecase.command.incident.IncidentCommands.RecordPoliceReferralComman
 import org.safecase.command.incident.IncidentCommands.ReclassifyIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReopenIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReportIncidentCommand;
+import org.safecase.events.ActionAssigned;
+import org.safecase.events.ActionCompleted;
 import org.safecase.events.Agency;
+import org.safecase.events.DeviceHandedOver;
+import org.safecase.events.DeviceSeized;
+import org.safecase.events.EvidenceKind;
+import org.safecase.events.EvidenceRecorded;
+import org.safecase.events.ParentContactDecision;
+import org.safecase.events.ParentContactRecorded;
+import org.safecase.events.SupportProvided;
 import org.safecase.events.CategoryRef;
 import org.safecase.events.Classification;
 import org.safecase.events.EscalationTarget;
@@ -50,6 +66,7 @@ import org.safecase.events.SubjectType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,7 +99,14 @@ class Incident {
     private boolean allegationAgainstStaff;
     private boolean closed;
     private boolean policeReferred;
+    /** A designated lead (the DSL, or the head teacher) acted on it or had it escalated to them (R4, R5). */
     private boolean dslInvolved;
+    private boolean headTeacherInformed;
+    /** Open actions by id; devices by id, with when they were seized, while the school holds them. */
+    private Set<UUID> openActions;
+    private Set<UUID> doneActions;
+    private Map<UUID, Instant> devicesHeld;
+    private Set<UUID> devicesHandedOver;
     private Set<Agency> referredTo;
     private Set<Agency> decided;
     private boolean legalHold;
@@ -135,6 +159,10 @@ class Incident {
     long handle(RecordExternalReferralCommand command) {
         mayChange(command.user());
         notInTheFuture("decidedAt", command.decidedAt(), command.at());
+        if (command.agency() == Agency.POLICE && command.decision() == ReferralDecision.REFERRED) {
+            throw IncidentRefusal.invalid("POLICE_REFERRAL_HAS_ITS_OWN_RECORD", "decision",
+                    "a referral to the police is recorded at police-referrals; here only the decision not to refer");
+        }
         return applied(new ExternalReferralRecorded(incidentId, schoolId, command.user().actor(), command.at(),
                 command.agency(), command.decision(), command.rationale(), command.reference(), command.decidedAt()));
     }
@@ -143,8 +171,7 @@ class Incident {
     long handle(ApplySanctionCommand command) {
         mayChange(command.user());
         personSignsOff(command.user(), allegationAgainstStaff, "sanction on an allegation against staff");
-        SubjectType subjectType = command.subjectId() == null || erased.contains(command.subjectId())
-                || removed.contains(command.subjectId()) ? null : subjects.get(command.subjectId());
+        SubjectType subjectType = currentSubjectType(command.subjectId());
         if (subjectType == null) {
             throw IncidentRefusal.byRule("SANCTION_SUBJECT_NOT_IN_INCIDENT",
                     "A sanction applies only to a subject of the incident");
@@ -254,14 +281,123 @@ class Incident {
         mayChange(command.user());
         personSignsOff(command.user(), isIllegal(), "close an incident in an illegal category");
         personSignsOff(command.user(), allegationAgainstStaff, "close an allegation against staff");
-        List<Requirement> unmet = category.requirements().stream().filter(r -> !isMet(r)).toList();
+        List<Requirement> required = new ArrayList<>(category.requirements());
+        if (allegationAgainstStaff && command.staffAllegationRequirements() != null) {
+            command.staffAllegationRequirements().stream().filter(r -> !required.contains(r)).forEach(required::add);
+        }
+        List<Requirement> unmet = required.stream().filter(r -> !isMet(r)).toList();
         if (!unmet.isEmpty()) {
             throw IncidentRefusal.byRule(unmet.get(0).rule(),
                     "The incident cannot close until the category's requirements are on record",
                     Map.of("unmetRequirements", unmet.stream().map(Requirement::rule).toList()));
         }
+        if (!openActions.isEmpty()) {
+            throw IncidentRefusal.byRule("OPEN_ACTIONS", "The incident's actions must be done before it closes",
+                    Map.of("openActions", openActions.stream().map(UUID::toString).sorted().toList()));
+        }
         return applied(new IncidentClosed(incidentId, schoolId, command.user().actor(), command.at(), command.outcome(),
                 command.summary()));
+    }
+
+    /** policy: parents and carers are told, or the reason they are not is on record (R17, R13). */
+    @CommandHandler
+    long handle(RecordParentContactCommand command) {
+        mayChange(command.user());
+        SubjectType subjectType = currentSubject(command.subjectId());
+        notInTheFuture("at", command.contactedAt(), command.at());
+        if (command.decision() == ParentContactDecision.NOT_INFORMED && command.rationale() == null) {
+            throw IncidentRefusal.invalid("RATIONALE_REQUIRED", "rationale",
+                    "a decision not to inform parents or carers needs its rationale");
+        }
+        return applied(new ParentContactRecorded(incidentId, schoolId, command.user().actor(), command.at(),
+                command.subjectId(), command.subjectReference(), subjectType, command.decision(), command.contactedAt(),
+                command.method(), command.rationale()));
+    }
+
+    /** Support for a person (counselling for a victim): on their file, never a sanction. */
+    @CommandHandler
+    long handle(ProvideSupportCommand command) {
+        mayChange(command.user());
+        SubjectType subjectType = currentSubject(command.subjectId());
+        return applied(new SupportProvided(incidentId, schoolId, command.user().actor(), command.at(),
+                command.subjectId(), command.subjectReference(), subjectType, command.type(), command.startsOn(),
+                command.notes()));
+    }
+
+    @CommandHandler
+    long handle(AssignActionCommand command) {
+        mayChange(command.user());
+        if (command.dueOn().isBefore(command.today())) {
+            throw IncidentRefusal.invalid("DUE_DATE_IN_THE_PAST", "dueOn", "must be today or later");
+        }
+        return applied(new ActionAssigned(incidentId, schoolId, command.user().actor(), command.at(), command.actionId(),
+                command.title(), command.owner(), command.dueOn()));
+    }
+
+    @CommandHandler
+    long handle(CompleteActionCommand command) {
+        mayChange(command.user());
+        if (doneActions.contains(command.actionId())) {
+            throw IncidentRefusal.byRule("ACTION_ALREADY_DONE", "This action is already done");
+        }
+        if (!openActions.contains(command.actionId())) {
+            throw IncidentRefusal.notFound("ACTION_NOT_FOUND", "The incident has no such action");
+        }
+        return applied(new ActionCompleted(incidentId, schoolId, command.user().actor(), command.at(), command.actionId(),
+                command.note()));
+    }
+
+    /**
+     * Evidence is appended, never changed (R8). policy: no copy of an indecent image of a child is ever taken,
+     * kept or passed on: in those categories a screenshot, a kept message or a file is refused, and only where
+     * the material is (its address, the device, who holds it) and what it is are recorded (R9).
+     */
+    @CommandHandler
+    long handle(RecordEvidenceCommand command) {
+        mayChange(command.user());
+        notInTheFuture("capturedAt", command.capturedAt(), command.at());
+        if (COPIES.contains(command.kind()) && command.noCopyCategories().contains(category.code())) {
+            throw IncidentRefusal.byRule("NO_COPIES_OF_INDECENT_IMAGES", "No copy of an indecent image of a child is "
+                    + "ever taken: record where the material is and describe it, and leave it to the police");
+        }
+        if (command.kind() == EvidenceKind.URL && command.url() == null) {
+            throw IncidentRefusal.invalid("URL_REQUIRED", "url", "evidence of kind URL needs its url");
+        }
+        return applied(new EvidenceRecorded(incidentId, schoolId, command.user().actor(), command.at(),
+                command.evidenceId(), command.kind(), command.description(), command.url(), command.capturedAt(),
+                command.heldAt()));
+    }
+
+    /** A device taken from a person of the incident, on a legal basis (R11). */
+    @CommandHandler
+    long handle(SeizeDeviceCommand command) {
+        mayChange(command.user());
+        if (command.subjectId() == null || currentSubjectType(command.subjectId()) == null) {
+            throw IncidentRefusal.byRule("DEVICE_OWNER_NOT_IN_INCIDENT",
+                    "A device is seized from a person of the incident: add them to it first");
+        }
+        notInTheFuture("seizedAt", command.seizedAt(), command.at());
+        return applied(new DeviceSeized(incidentId, schoolId, command.user().actor(), command.at(), command.deviceId(),
+                command.description(), command.subjectId(), command.subjectReference(),
+                currentSubjectType(command.subjectId()), command.legalBasis(), command.seizedAt()));
+    }
+
+    @CommandHandler
+    long handle(HandOverDeviceCommand command) {
+        mayChange(command.user());
+        if (devicesHandedOver.contains(command.deviceId())) {
+            throw IncidentRefusal.byRule("DEVICE_ALREADY_HANDED_OVER", "This device has already left the school's keeping");
+        }
+        Instant seizedAt = devicesHeld.get(command.deviceId());
+        if (seizedAt == null) {
+            throw IncidentRefusal.notFound("DEVICE_NOT_FOUND", "The incident has no such device");
+        }
+        notInTheFuture("at", command.handedOverAt(), command.at());
+        if (command.handedOverAt().isBefore(seizedAt)) {
+            throw IncidentRefusal.invalid("HANDED_OVER_BEFORE_SEIZED", "at", "must not be before the device was seized");
+        }
+        return applied(new DeviceHandedOver(incidentId, schoolId, command.user().actor(), command.at(),
+                command.deviceId(), command.to(), command.handedOverAt()));
     }
 
     @CommandHandler
@@ -325,9 +461,31 @@ class Incident {
         return applied(new LegalHoldReleased(incidentId, schoolId, command.user().actor(), command.at(), command.reason()));
     }
 
+    /** Evidence that would be a copy of the material itself: a screenshot, a kept message, a file. */
+    private static final Set<EvidenceKind> COPIES = EnumSet.of(EvidenceKind.SCREENSHOT, EvidenceKind.MESSAGE,
+            EvidenceKind.DOCUMENT);
+
+    /** The type of a current subject (not removed, not erased), or null. */
+    private SubjectType currentSubjectType(UUID subjectId) {
+        return subjectId == null || erased.contains(subjectId) || removed.contains(subjectId) ? null
+                : subjects.get(subjectId);
+    }
+
+    private SubjectType currentSubject(UUID subjectId) {
+        SubjectType type = currentSubjectType(subjectId);
+        if (type == null) {
+            throw IncidentRefusal.byRule("SUBJECT_NOT_IN_INCIDENT", "No subject of the incident has this reference");
+        }
+        return type;
+    }
+
     private boolean isMet(Requirement requirement) {
         return switch (requirement) {
             case POLICE_REFERRAL -> policeReferred;
+            case POLICE_DECISION -> policeReferred || decided.contains(Agency.POLICE);
+            case HEAD_TEACHER_INFORMED -> headTeacherInformed;
+            case LA_SAFEGUARDING_DECISION -> decided.contains(Agency.LA_SAFEGUARDING);
+            case LADO_DECISION -> decided.contains(Agency.LADO);
             case IWF_REPORT -> referredTo.contains(Agency.IWF);
             case PREVENT_DECISION -> decided.contains(Agency.PREVENT);
             case CHILDRENS_SERVICES_DECISION -> decided.contains(Agency.CHILDRENS_SERVICES);
@@ -432,12 +590,58 @@ class Incident {
         allegationAgainstStaff = event.allegationAgainstStaff();
         referredTo = EnumSet.noneOf(Agency.class);
         decided = EnumSet.noneOf(Agency.class);
+        openActions = new HashSet<>();
+        doneActions = new HashSet<>();
+        devicesHeld = new HashMap<>();
+        devicesHandedOver = new HashSet<>();
         noteInvolvement(event);
     }
 
     @EventSourcingHandler
     void on(IncidentEscalated event) {
-        dslInvolved |= event.to() == EscalationTarget.DSL;
+        dslInvolved = true; // to the DSL, or to the head teacher, whose involvement counts where the DSL's would
+        headTeacherInformed |= event.to() == EscalationTarget.HEAD_TEACHER;
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(ParentContactRecorded event) {
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(SupportProvided event) {
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(ActionAssigned event) {
+        openActions.add(event.actionId());
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(ActionCompleted event) {
+        openActions.remove(event.actionId());
+        doneActions.add(event.actionId());
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceRecorded event) {
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(DeviceSeized event) {
+        devicesHeld.put(event.deviceId(), event.seizedAt());
+        noteInvolvement(event);
+    }
+
+    @EventSourcingHandler
+    void on(DeviceHandedOver event) {
+        devicesHeld.remove(event.deviceId());
+        devicesHandedOver.add(event.deviceId());
         noteInvolvement(event);
     }
 
@@ -522,8 +726,13 @@ class Incident {
         legalHold = false;
     }
 
-    /** policy: a DSL who acts on the incident is involved in it, as is one it was escalated to (R4, R5). */
+    /**
+     * policy: a DSL who acts on the incident is involved in it, as is one it was escalated to (R4, R5); the head
+     * teacher's involvement counts where the DSL's would (in an allegation against staff the DSL may not act), and
+     * the head teacher acting on it has been told of it (R6).
+     */
     private void noteInvolvement(IncidentEvent event) {
-        dslInvolved |= event.actor().role() == Role.DSL;
+        dslInvolved |= event.actor().role() == Role.DSL || event.actor().role() == Role.HEAD_TEACHER;
+        headTeacherInformed |= event.actor().role() == Role.HEAD_TEACHER;
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -112,8 +114,66 @@ class IncidentCommandController {
         return ok(incidents.reopen(id, expectedVersion(ifMatch), request, user));
     }
 
+    @PostMapping("/{id}/parent-contacts")
+    ResponseEntity<CommandResult> recordParentContact(@PathVariable UUID id,
+                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                      @Valid @RequestBody IncidentRequests.ParentContact request,
+                                                      AuthenticatedUser user) {
+        return ok(incidents.recordParentContact(id, expectedVersion(ifMatch), request, user));
+    }
+
+    @PostMapping("/{id}/support")
+    ResponseEntity<CommandResult> provideSupport(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                 @Valid @RequestBody IncidentRequests.Support request, AuthenticatedUser user) {
+        return ok(incidents.provideSupport(id, expectedVersion(ifMatch), request, user));
+    }
+
+    @PostMapping("/{id}/actions")
+    ResponseEntity<Map<String, Object>> assignAction(@PathVariable UUID id,
+                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                     @Valid @RequestBody IncidentRequests.Action request, AuthenticatedUser user) {
+        return created(incidents.assignAction(id, expectedVersion(ifMatch), request, user), "actionId");
+    }
+
+    @PostMapping("/{id}/actions/{actionId}/completion")
+    ResponseEntity<CommandResult> completeAction(@PathVariable UUID id, @PathVariable UUID actionId,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                 @Valid @RequestBody IncidentRequests.Completion request, AuthenticatedUser user) {
+        return ok(incidents.completeAction(id, expectedVersion(ifMatch), actionId, request, user));
+    }
+
+    @PostMapping("/{id}/evidence")
+    ResponseEntity<CommandResult> recordEvidence(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                 @Valid @RequestBody IncidentRequests.Evidence request, AuthenticatedUser user) {
+        return ok(incidents.recordEvidence(id, expectedVersion(ifMatch), request, user));
+    }
+
+    @PostMapping("/{id}/devices")
+    ResponseEntity<Map<String, Object>> seizeDevice(@PathVariable UUID id,
+                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                    @Valid @RequestBody IncidentRequests.Device request, AuthenticatedUser user) {
+        return created(incidents.seizeDevice(id, expectedVersion(ifMatch), request, user), "deviceId");
+    }
+
+    @PostMapping("/{id}/devices/{deviceId}/handover")
+    ResponseEntity<CommandResult> handOverDevice(@PathVariable UUID id, @PathVariable UUID deviceId,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                 @Valid @RequestBody IncidentRequests.Handover request, AuthenticatedUser user) {
+        return ok(incidents.handOverDevice(id, expectedVersion(ifMatch), deviceId, request, user));
+    }
+
     private static ResponseEntity<CommandResult> ok(CommandResult result) {
         return ResponseEntity.ok().eTag(etag(result)).body(result);
+    }
+
+    /** 201 with the incident, its version and the new part's id under {@code idName}. */
+    private static ResponseEntity<Map<String, Object>> created(IncidentCommandService.Created created, String idName) {
+        CommandResult result = created.result();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incidentId", result.incidentId());
+        body.put("version", result.version());
+        body.put(idName, created.id());
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(result)).body(body);
     }
 
     private static String etag(CommandResult result) {

@@ -5,6 +5,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.safecase.command.category.Category;
 import org.safecase.command.category.CategoryCatalogue;
 import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
+import org.safecase.command.incident.IncidentCommands.AssignActionCommand;
+import org.safecase.command.incident.IncidentCommands.CompleteActionCommand;
+import org.safecase.command.incident.IncidentCommands.HandOverDeviceCommand;
+import org.safecase.command.incident.IncidentCommands.ProvideSupportCommand;
+import org.safecase.command.incident.IncidentCommands.RecordEvidenceCommand;
+import org.safecase.command.incident.IncidentCommands.RecordParentContactCommand;
+import org.safecase.command.incident.IncidentCommands.SeizeDeviceCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
@@ -18,6 +25,7 @@ import org.safecase.command.incident.IncidentCommands.ReopenIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReportIncidentCommand;
 import org.safecase.events.IncidentCorrected;
 import org.safecase.events.IncidentReported;
+import org.safecase.events.Sealed;
 import org.safecase.events.Source;
 import org.safecase.events.Subject;
 import org.safecase.platform.privacy.PersonalData;
@@ -45,6 +53,10 @@ import java.util.UUID;
 class IncidentCommandService {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentCommandService.class);
+
+    /** A command that created a part of the incident (an action, a device): the result and the new part's id. */
+    record Created(CommandResult result, UUID id) {
+    }
 
     /** A report's outcome: the incident, and whether this request created it or found it from an earlier try. */
     record Reported(CommandResult result, boolean created) {
@@ -134,13 +146,10 @@ class IncidentCommandService {
      */
     CommandResult applySanction(UUID id, Long expectedVersion, IncidentRequests.Sanction r, AuthenticatedUser user) {
         incidentKeys.require(id);
-        UUID subjectId = user.schoolId() == null ? null
-                : personalData.knownSubject(user.schoolId(), r.subjectReference()).orElse(null);
+        UUID subjectId = knownSubject(user, r.subjectReference());
         return sender.result(id, new ApplySanctionCommand(id, expectedVersion, subjectId,
-                subjectId == null ? null : personalData.sealFor(id, subjectId, "subjectReference", r.subjectReference()),
-                r.type(), r.startsOn(), r.endsOn(),
-                subjectId == null ? null : personalData.sealFor(id, subjectId, "notes", r.notes()),
-                actingUsers.of(user), now()));
+                sealFor(id, subjectId, "subjectReference", r.subjectReference()), r.type(), r.startsOn(), r.endsOn(),
+                sealFor(id, subjectId, "notes", r.notes()), actingUsers.of(user), now()));
     }
 
     CommandResult addNote(UUID id, Long expectedVersion, IncidentRequests.Note r, AuthenticatedUser user) {
@@ -215,16 +224,88 @@ class IncidentCommandService {
     CommandResult removeSubject(UUID id, Long expectedVersion, String reference, IncidentRequests.Removal r,
                                 AuthenticatedUser user) {
         incidentKeys.require(id);
-        UUID subjectId = user.schoolId() == null ? null : personalData.knownSubject(user.schoolId(), reference).orElse(null);
+        UUID subjectId = knownSubject(user, reference);
         return sender.result(id, new RemoveSubjectCommand(id, expectedVersion, subjectId,
-                subjectId == null ? null : personalData.sealFor(id, subjectId, "reason", r.reason()),
-                actingUsers.of(user), now()));
+                sealFor(id, subjectId, "reason", r.reason()), actingUsers.of(user), now()));
     }
 
     CommandResult close(UUID id, Long expectedVersion, IncidentRequests.Close r, AuthenticatedUser user) {
         incidentKeys.require(id);
         return sender.result(id, new CloseIncidentCommand(id, expectedVersion, r.outcome(),
-                personalData.seal(id, "summary", r.summary()), actingUsers.of(user), now()));
+                personalData.seal(id, "summary", r.summary()), catalogue.staffAllegationRequirements(),
+                actingUsers.of(user), now()));
+    }
+
+    /** A decision on telling a subject's parents or carers, sealed with the subject's key as a sanction is. */
+    CommandResult recordParentContact(UUID id, Long expectedVersion, IncidentRequests.ParentContact r,
+                                      AuthenticatedUser user) {
+        incidentKeys.require(id);
+        UUID subjectId = knownSubject(user, r.subjectReference());
+        return sender.result(id, new RecordParentContactCommand(id, expectedVersion, subjectId,
+                sealFor(id, subjectId, "subjectReference", r.subjectReference()), r.decision(), r.at(), r.method(),
+                sealFor(id, subjectId, "rationale", r.rationale() == null || r.rationale().isBlank() ? null : r.rationale()),
+                actingUsers.of(user), now()));
+    }
+
+    CommandResult provideSupport(UUID id, Long expectedVersion, IncidentRequests.Support r, AuthenticatedUser user) {
+        incidentKeys.require(id);
+        UUID subjectId = knownSubject(user, r.subjectReference());
+        return sender.result(id, new ProvideSupportCommand(id, expectedVersion, subjectId,
+                sealFor(id, subjectId, "subjectReference", r.subjectReference()), r.type(), r.startsOn(),
+                sealFor(id, subjectId, "notes", r.notes()), actingUsers.of(user), now()));
+    }
+
+    Created assignAction(UUID id, Long expectedVersion, IncidentRequests.Action r, AuthenticatedUser user) {
+        incidentKeys.require(id);
+        UUID actionId = UUID.randomUUID();
+        CommandResult result = sender.result(id, new AssignActionCommand(id, expectedVersion, actionId,
+                personalData.seal(id, "title", r.title()), r.owner(), r.dueOn(), LocalDate.now(clock),
+                actingUsers.of(user), now()));
+        return new Created(result, actionId);
+    }
+
+    CommandResult completeAction(UUID id, Long expectedVersion, UUID actionId, IncidentRequests.Completion r,
+                                 AuthenticatedUser user) {
+        incidentKeys.require(id);
+        return sender.result(id, new CompleteActionCommand(id, expectedVersion, actionId,
+                personalData.seal(id, "note", r.note()), actingUsers.of(user), now()));
+    }
+
+    CommandResult recordEvidence(UUID id, Long expectedVersion, IncidentRequests.Evidence r, AuthenticatedUser user) {
+        incidentKeys.require(id);
+        return sender.result(id, new RecordEvidenceCommand(id, expectedVersion, UUID.randomUUID(), r.kind(),
+                personalData.seal(id, "description", r.description()), personalData.seal(id, "url", r.url()),
+                r.capturedAt(), personalData.seal(id, "heldAt", r.heldAt()), catalogue.noCopyCategories(),
+                actingUsers.of(user), now()));
+    }
+
+    /** A device of a person of the incident: its description and their reference sealed with their key. */
+    Created seizeDevice(UUID id, Long expectedVersion, IncidentRequests.Device r, AuthenticatedUser user) {
+        incidentKeys.require(id);
+        UUID subjectId = knownSubject(user, r.ownerReference());
+        UUID deviceId = UUID.randomUUID();
+        CommandResult result = sender.result(id, new SeizeDeviceCommand(id, expectedVersion, deviceId,
+                sealFor(id, subjectId, "description", r.description()), subjectId,
+                sealFor(id, subjectId, "subjectReference", r.ownerReference()), r.legalBasis(), r.seizedAt(),
+                actingUsers.of(user), now()));
+        return new Created(result, deviceId);
+    }
+
+    CommandResult handOverDevice(UUID id, Long expectedVersion, UUID deviceId, IncidentRequests.Handover r,
+                                 AuthenticatedUser user) {
+        incidentKeys.require(id);
+        return sender.result(id, new HandOverDeviceCommand(id, expectedVersion, deviceId, r.to(), r.at(),
+                actingUsers.of(user), now()));
+    }
+
+    /** The person the school's reference names, if the school knows them; the aggregate refuses one not in the incident. */
+    private UUID knownSubject(AuthenticatedUser user, String reference) {
+        return user.schoolId() == null ? null : personalData.knownSubject(user.schoolId(), reference).orElse(null);
+    }
+
+    /** A field about a person, sealed with their key and the incident's; nothing when the person is unknown. */
+    private Sealed sealFor(UUID incidentId, UUID subjectId, String field, String text) {
+        return subjectId == null ? null : personalData.sealFor(incidentId, subjectId, field, text);
     }
 
     CommandResult reopen(UUID id, Long expectedVersion, IncidentRequests.Reopen r, AuthenticatedUser user) {

@@ -4,6 +4,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.safecase.events.Agency;
 import org.safecase.events.CategoryRef;
+import org.safecase.events.ContactMethod;
+import org.safecase.events.DeviceLegalBasis;
+import org.safecase.events.DeviceRecipient;
+import org.safecase.events.EvidenceKind;
+import org.safecase.events.ParentContactDecision;
+import org.safecase.events.Requirement;
+import org.safecase.events.SupportType;
 import org.safecase.events.EscalationTarget;
 import org.safecase.events.Outcome;
 import org.safecase.events.ReferralDecision;
@@ -80,8 +87,52 @@ final class IncidentCommands {
                              Subject subject, ActingUser user, Instant at) {
     }
 
+    /**
+     * {@code staffAllegationRequirements}: what the catalogue in force asks of an allegation against staff before
+     * it closes (the LADO's decision), beside what its category asks.
+     */
     record CloseIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                                Outcome outcome, Sealed summary, ActingUser user, Instant at) {
+                                Outcome outcome, Sealed summary, List<Requirement> staffAllegationRequirements,
+                                ActingUser user, Instant at) {
+    }
+
+    /** {@code subjectId} is null when the school's reference names no one it knows; so for every subject's command. */
+    record RecordParentContactCommand(@TargetAggregateIdentifier UUID incidentId,
+                                      @TargetAggregateVersion Long expectedVersion, UUID subjectId,
+                                      Sealed subjectReference, ParentContactDecision decision, Instant contactedAt,
+                                      ContactMethod method, Sealed rationale, ActingUser user, Instant at) {
+    }
+
+    record ProvideSupportCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                                 UUID subjectId, Sealed subjectReference, SupportType type, LocalDate startsOn,
+                                 Sealed notes, ActingUser user, Instant at) {
+    }
+
+    record AssignActionCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                               UUID actionId, Sealed title, String owner, LocalDate dueOn, LocalDate today,
+                               ActingUser user, Instant at) {
+    }
+
+    record CompleteActionCommand(@TargetAggregateIdentifier UUID incidentId,
+                                 @TargetAggregateVersion Long expectedVersion, UUID actionId, Sealed note,
+                                 ActingUser user, Instant at) {
+    }
+
+    /** {@code noCopyCategories}: the catalogue's categories in which no copy of the material is ever taken (R9). */
+    record RecordEvidenceCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                                 UUID evidenceId, EvidenceKind kind, Sealed description, Sealed url,
+                                 Instant capturedAt, Sealed heldAt, Set<String> noCopyCategories, ActingUser user,
+                                 Instant at) {
+    }
+
+    record SeizeDeviceCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
+                              UUID deviceId, Sealed description, UUID subjectId, Sealed subjectReference,
+                              DeviceLegalBasis legalBasis, Instant seizedAt, ActingUser user, Instant at) {
+    }
+
+    record HandOverDeviceCommand(@TargetAggregateIdentifier UUID incidentId,
+                                 @TargetAggregateVersion Long expectedVersion, UUID deviceId, DeviceRecipient to,
+                                 Instant handedOverAt, ActingUser user, Instant at) {
     }
 
     record ReopenIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,

@@ -14,7 +14,9 @@ final class IncidentRefusal extends RuntimeException {
         /** The acting user's role or school may not do this. */
         NOT_ALLOWED,
         /** A value of the command, on one field, is not acceptable. */
-        INVALID
+        INVALID,
+        /** A part of the incident the command names (an action, a device) does not exist. */
+        NOT_FOUND
     }
 
     private final Kind kind;
@@ -44,6 +46,10 @@ final class IncidentRefusal extends RuntimeException {
 
     static IncidentRefusal invalid(String rule, String field, String message) {
         return new IncidentRefusal(Kind.INVALID, rule, message, field, Map.of());
+    }
+
+    static IncidentRefusal notFound(String rule, String detail) {
+        return new IncidentRefusal(Kind.NOT_FOUND, rule, detail, null, Map.of());
     }
 
     Kind kind() {

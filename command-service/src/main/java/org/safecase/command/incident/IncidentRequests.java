@@ -6,7 +6,14 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import org.safecase.events.Agency;
+import org.safecase.events.ContactMethod;
+import org.safecase.events.DeviceLegalBasis;
+import org.safecase.events.DeviceRecipient;
+import org.safecase.events.EvidenceKind;
+import org.safecase.events.ParentContactDecision;
+import org.safecase.events.SupportType;
 import org.safecase.events.EscalationTarget;
 import org.safecase.events.Involvement;
 import org.safecase.events.Outcome;
@@ -23,6 +30,8 @@ final class IncidentRequests {
 
     static final int TEXT = 10_000;
     static final int SHORT = 256;
+    /** A user id as identity providers issue them: letters, digits and {@code . _ @ -}. */
+    static final String USER_ID = "[A-Za-z0-9._@-]+";
 
     private IncidentRequests() {
     }
@@ -91,5 +100,44 @@ final class IncidentRequests {
     }
 
     record Reopen(@NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    /** {@code rationale} is required when the decision is not to inform them; the aggregate says so. */
+    record ParentContact(@NotBlank @Size(max = 128) String subjectReference,
+                         @NotNull ParentContactDecision decision,
+                         @NotNull Instant at,
+                         ContactMethod method,
+                         @Size(max = TEXT) String rationale) {
+    }
+
+    record Support(@NotBlank @Size(max = 128) String subjectReference,
+                   @NotNull SupportType type,
+                   @NotNull LocalDate startsOn,
+                   @Size(max = TEXT) String notes) {
+    }
+
+    /** {@code owner} is the user id of whoever must do it, as the identity provider names them. */
+    record Action(@NotBlank @Size(max = SHORT) String title,
+                  @NotBlank @Size(max = 128) @Pattern(regexp = USER_ID, message = "must be a user id") String owner,
+                  @NotNull LocalDate dueOn) {
+    }
+
+    record Completion(@Size(max = TEXT) String note) {
+    }
+
+    record Evidence(@NotNull EvidenceKind kind,
+                    @NotBlank @Size(max = TEXT) String description,
+                    @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http or https address") String url,
+                    Instant capturedAt,
+                    @Size(max = SHORT) String heldAt) {
+    }
+
+    record Device(@NotBlank @Size(max = SHORT) String description,
+                  @NotBlank @Size(max = 128) String ownerReference,
+                  @NotNull DeviceLegalBasis legalBasis,
+                  @NotNull Instant seizedAt) {
+    }
+
+    record Handover(@NotNull DeviceRecipient to, @NotNull Instant at) {
     }
 }

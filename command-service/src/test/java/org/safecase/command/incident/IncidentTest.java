@@ -10,6 +10,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.safecase.command.category.Category;
 import org.safecase.command.incident.IncidentCommands.AddNoteCommand;
+import org.safecase.command.incident.IncidentCommands.AssignActionCommand;
+import org.safecase.command.incident.IncidentCommands.CompleteActionCommand;
+import org.safecase.command.incident.IncidentCommands.HandOverDeviceCommand;
+import org.safecase.command.incident.IncidentCommands.ProvideSupportCommand;
+import org.safecase.command.incident.IncidentCommands.RecordEvidenceCommand;
+import org.safecase.command.incident.IncidentCommands.RecordParentContactCommand;
+import org.safecase.command.incident.IncidentCommands.SeizeDeviceCommand;
 import org.safecase.command.incident.IncidentCommands.ApplySanctionCommand;
 import org.safecase.command.incident.IncidentCommands.CloseIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.CorrectIncidentCommand;
@@ -25,7 +32,19 @@ import org.safecase.command.incident.IncidentCommands.ReclassifyIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReleaseLegalHoldCommand;
 import org.safecase.command.incident.IncidentCommands.ReopenIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.ReportIncidentCommand;
+import org.safecase.events.ActionAssigned;
+import org.safecase.events.ActionCompleted;
 import org.safecase.events.Agency;
+import org.safecase.events.ContactMethod;
+import org.safecase.events.DeviceHandedOver;
+import org.safecase.events.DeviceLegalBasis;
+import org.safecase.events.DeviceRecipient;
+import org.safecase.events.DeviceSeized;
+import org.safecase.events.EvidenceKind;
+import org.safecase.events.EvidenceRecorded;
+import org.safecase.events.ParentContactDecision;
+import org.safecase.events.ParentContactRecorded;
+import org.safecase.events.SupportType;
 import org.safecase.events.Classification;
 import org.safecase.events.EscalationTarget;
 import org.safecase.events.ExternalReferralRecorded;
@@ -73,19 +92,23 @@ class IncidentTest {
     static final Set<SubjectType> EVERYONE = EnumSet.allOf(SubjectType.class);
 
     static final Category CYBERBULLYING = new Category("INA-CYBERBULLY", "Cyber-bullying", Classification.INAPPROPRIATE,
-            EVERYONE, List.of(), List.of());
+            EVERYONE, List.of(), List.of(), false);
     static final Category GROOMING = new Category("ILL-GROOMING", "Grooming", Classification.ILLEGAL, EVERYONE,
-            List.of(Requirement.POLICE_REFERRAL), List.of());
+            List.of(Requirement.POLICE_REFERRAL), List.of(), false);
     static final Category CHILD_ABUSE_IMAGES = new Category("ILL-CSAI", "Child sexual abuse images",
-            Classification.ILLEGAL, EVERYONE, List.of(Requirement.POLICE_REFERRAL, Requirement.IWF_REPORT), List.of());
+            Classification.ILLEGAL, EVERYONE, List.of(Requirement.POLICE_REFERRAL, Requirement.IWF_REPORT), List.of(),
+            true);
     static final Category RADICALISATION = new Category("SG-RADICALISATION", "Radicalisation",
             Classification.SAFEGUARDING, EVERYONE, List.of(Requirement.PREVENT_DECISION, Requirement.DSL_INVOLVEMENT),
-            List.of());
+            List.of(), false);
     static final Category SEXTING = new Category("ILL-SEXTING-U18", "Sexting under 18", Classification.ILLEGAL,
-            EnumSet.of(SubjectType.PUPIL), List.of(Requirement.POLICE_REFERRAL, Requirement.CHILDRENS_SERVICES_DECISION,
-            Requirement.DSL_INVOLVEMENT), List.of());
+            EnumSet.of(SubjectType.PUPIL), List.of(Requirement.POLICE_DECISION, Requirement.CHILDRENS_SERVICES_DECISION,
+            Requirement.DSL_INVOLVEMENT), List.of(), true);
+    static final Category CHILD_PROTECTION = new Category("SG-CP", "Child protection", Classification.SAFEGUARDING,
+            EVERYONE, List.of(Requirement.DSL_INVOLVEMENT, Requirement.HEAD_TEACHER_INFORMED, Requirement.POLICE_DECISION),
+            List.of(), false);
     static final Category STAFF_PUPIL_COMMS = new Category("STF-PUPIL-COMMS", "Staff contacting pupils privately",
-            Classification.INAPPROPRIATE, EnumSet.of(SubjectType.STAFF, SubjectType.VOLUNTEER), List.of(), List.of());
+            Classification.INAPPROPRIATE, EnumSet.of(SubjectType.STAFF, SubjectType.VOLUNTEER), List.of(), List.of(), false);
 
     /** Users as the service resolves them, with the trusts and schools of the reference directory. */
     static final ActingUsers ACTING = new ActingUsers(new SchoolDirectory(new ClassPathResource("reference/schools.json"),
@@ -101,6 +124,9 @@ class IncidentTest {
     static final ActingUser DPO = ACTING.of(new AuthenticatedUser("dpo.trust", Role.DPO, null, "TRUST-1"));
     static final ActingUser OTHER_TRUST_DPO = ACTING.of(new AuthenticatedUser("dpo.other", Role.DPO, null, "TRUST-2"));
 
+    static final UUID EVIDENCE_ID = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    static final UUID DEVICE_ID = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    static final UUID ACTION_ID = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     static final UUID PUPIL_ID = UUID.fromString("00000000-0000-0000-0000-000000000111");
     static final UUID VICTIM_ID = UUID.fromString("00000000-0000-0000-0000-000000000112");
     static final UUID TEACHER_ID = UUID.fromString("00000000-0000-0000-0000-000000000211");
@@ -150,7 +176,8 @@ class IncidentTest {
     }
 
     static CloseIncidentCommand close(ActingUser by) {
-        return new CloseIncidentCommand(ID, null, Outcome.POLICE_ACTION, sealed("closing summary"), by, NOW);
+        return new CloseIncidentCommand(ID, null, Outcome.POLICE_ACTION, sealed("closing summary"),
+                List.of(Requirement.LADO_DECISION), by, NOW);
     }
 
     static IncidentClosed closed(ActingUser by) {
@@ -321,10 +348,10 @@ class IncidentTest {
         @Test
         void needsTheDslInvolved() {
             fixture.given(reported(SEXTING, PUPIL),
-                            new PoliceReferralMade(ID, "SCH-A", HEAD.actor(), NOW, "West Midlands Police", sealed("CR-1"),
-                                    NOW, null),
+                            new PoliceReferralMade(ID, "SCH-A", INTEGRATION.actor(), NOW, "West Midlands Police",
+                                    sealed("CR-1"), NOW, null),
                             decision(Agency.CHILDRENS_SERVICES, ReferralDecision.REFERRED, INTEGRATION))
-                    .when(close(HEAD))
+                    .when(close(STAFF))
                     .expectException(refusedBy("DSL_INVOLVEMENT_REQUIRED"))
                     .expectNoEvents();
         }
@@ -338,17 +365,232 @@ class IncidentTest {
         }
 
         @Test
-        void needsThePoliceReferral() {
+        void needsAPoliceDecisionEitherWay() {
             fixture.given(reported(SEXTING, PUPIL), decision(Agency.CHILDRENS_SERVICES, ReferralDecision.NOT_REFERRED, DSL))
                     .when(close(DSL))
-                    .expectException(refusedBy("POLICE_REFERRAL_REQUIRED"))
+                    .expectException(refusedBy("POLICE_DECISION_REQUIRED"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void closesWithARecordedDecisionNotToInvolveThePolice() {
+            fixture.given(reported(SEXTING, PUPIL), decision(Agency.POLICE, ReferralDecision.NOT_REFERRED, DSL),
+                            decision(Agency.CHILDRENS_SERVICES, ReferralDecision.NOT_REFERRED, DSL))
+                    .when(close(DSL))
+                    .expectEvents(closed(DSL));
         }
 
         @Test
         void closesWithEveryRequirementOnRecord() {
             fixture.given(reported(SEXTING, PUPIL), policeReferral(),
                             decision(Agency.CHILDRENS_SERVICES, ReferralDecision.NOT_REFERRED, DSL))
+                    .when(close(DSL))
+                    .expectEvents(closed(DSL));
+        }
+
+        @Test
+        void aReferralToThePoliceIsNotADecisionRecordedAmongTheAgencies() {
+            fixture.given(reported(SEXTING, PUPIL))
+                    .when(new RecordExternalReferralCommand(ID, null, Agency.POLICE, ReferralDecision.REFERRED,
+                            sealed("rationale"), null, NOW, DSL, NOW))
+                    .expectException(refusedBy("POLICE_REFERRAL_HAS_ITS_OWN_RECORD"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void noScreenshotOfTheImageIsEverTaken() {
+            fixture.given(reported(SEXTING, PUPIL))
+                    .when(EvidenceAndDevices.evidence(EvidenceKind.SCREENSHOT, null))
+                    .expectException(refusedBy("NO_COPIES_OF_INDECENT_IMAGES"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class SuspectedChildProtection {
+
+        @Test
+        void needsTheHeadTeacherTold() {
+            fixture.given(reported(CHILD_PROTECTION, VICTIM), decision(Agency.POLICE, ReferralDecision.NOT_REFERRED, DSL))
+                    .when(close(DSL))
+                    .expectException(refusedBy("HEAD_TEACHER_INFORMED_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needsPoliceContactOnRecord() {
+            fixture.given(reported(CHILD_PROTECTION, VICTIM), new IncidentEscalated(ID, "SCH-A", DSL.actor(), NOW,
+                            EscalationTarget.HEAD_TEACHER, sealed("told the head")))
+                    .when(close(DSL))
+                    .expectException(refusedBy("POLICE_DECISION_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void closesOnceTheHeadTeacherIsToldAndThePoliceDecisionIsOnRecord() {
+            fixture.given(reported(CHILD_PROTECTION, VICTIM), new IncidentEscalated(ID, "SCH-A", DSL.actor(), NOW,
+                            EscalationTarget.HEAD_TEACHER, sealed("told the head")), policeReferral())
+                    .when(close(DSL))
+                    .expectEvents(closed(DSL));
+        }
+
+        @Test
+        void theHeadTeachersInvolvementCountsWhereTheDslsWould() {
+            fixture.given(reported(CHILD_PROTECTION, VICTIM),
+                            decision(Agency.POLICE, ReferralDecision.NOT_REFERRED, HEAD))
+                    .when(close(HEAD))
+                    .expectEvents(closed(HEAD));
+        }
+    }
+
+    @Nested
+    class EvidenceAndDevices {
+
+        @Test
+        void evidenceIsRecordedWithItsKindAndWhereItIsHeld() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM))
+                    .when(evidence(EvidenceKind.SCREENSHOT, null))
+                    .expectEvents(new EvidenceRecorded(ID, "SCH-A", DSL.actor(), NOW, EVIDENCE_ID, EvidenceKind.SCREENSHOT,
+                            sealed("screenshot of the messages"), null, NOW, sealed("DSL's locked cabinet")));
+        }
+
+        @Test
+        void noCopyOfChildAbuseImageryIsKeptNorAnyKeptMessage() {
+            fixture.given(reported(CHILD_ABUSE_IMAGES, PUPIL))
+                    .when(evidence(EvidenceKind.MESSAGE, null))
+                    .expectException(refusedBy("NO_COPIES_OF_INDECENT_IMAGES"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void whereChildAbuseImageryIsFoundIsRecordedByItsAddress() {
+            fixture.given(reported(CHILD_ABUSE_IMAGES, PUPIL))
+                    .when(evidence(EvidenceKind.URL, sealed("https://example.org/x")))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aUrlEvidenceNeedsItsAddress() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(evidence(EvidenceKind.URL, null))
+                    .expectException(refusedBy("URL_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDeviceIsSeizedFromAPersonOfTheIncidentOnly() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(seize(VICTIM_ID))
+                    .expectException(refusedBy("DEVICE_OWNER_NOT_IN_INCIDENT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSeizedDeviceIsHandedOverOnce() {
+            DeviceSeized seized = new DeviceSeized(ID, "SCH-A", DSL.actor(), NOW, DEVICE_ID, sealed("phone"), PUPIL_ID,
+                    PUPIL.reference(), SubjectType.PUPIL, DeviceLegalBasis.EDUCATION_ACT_SEARCH, NOW.minusSeconds(60));
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(seize(PUPIL_ID))
+                    .expectEvents(seized);
+            fixture.given(reported(CYBERBULLYING, PUPIL), seized)
+                    .when(new HandOverDeviceCommand(ID, null, DEVICE_ID, DeviceRecipient.POLICE, NOW, DSL, NOW))
+                    .expectEvents(new DeviceHandedOver(ID, "SCH-A", DSL.actor(), NOW, DEVICE_ID, DeviceRecipient.POLICE, NOW));
+            fixture.given(reported(CYBERBULLYING, PUPIL), seized,
+                            new DeviceHandedOver(ID, "SCH-A", DSL.actor(), NOW, DEVICE_ID, DeviceRecipient.POLICE, NOW))
+                    .when(new HandOverDeviceCommand(ID, null, DEVICE_ID, DeviceRecipient.OWNER, NOW, DSL, NOW))
+                    .expectException(refusedBy("DEVICE_ALREADY_HANDED_OVER"));
+        }
+
+        @Test
+        void anUnknownDeviceIsNotFound() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new HandOverDeviceCommand(ID, null, DEVICE_ID, DeviceRecipient.POLICE, NOW, DSL, NOW))
+                    .expectException(refusedBy("DEVICE_NOT_FOUND"))
+                    .expectNoEvents();
+        }
+
+        static RecordEvidenceCommand evidence(EvidenceKind kind, Sealed url) {
+            return new RecordEvidenceCommand(ID, null, EVIDENCE_ID, kind, sealed("screenshot of the messages"), url, NOW,
+                    sealed("DSL's locked cabinet"), Set.of("ILL-CSAI", "ILL-CSAI-NONPHOTO", "ILL-SEXTING-U18"), DSL, NOW);
+        }
+
+        static SeizeDeviceCommand seize(UUID owner) {
+            return new SeizeDeviceCommand(ID, null, DEVICE_ID, sealed("phone"), owner, sealed("P-1"),
+                    DeviceLegalBasis.EDUCATION_ACT_SEARCH, NOW.minusSeconds(60), DSL, NOW);
+        }
+    }
+
+    @Nested
+    class ParentsAndSupport {
+
+        @Test
+        void parentsInformedAreOnRecordWithWhenAndHow() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM))
+                    .when(new RecordParentContactCommand(ID, null, VICTIM_ID, VICTIM.reference(),
+                            ParentContactDecision.INFORMED, NOW, ContactMethod.PHONE, null, DSL, NOW))
+                    .expectEvents(new ParentContactRecorded(ID, "SCH-A", DSL.actor(), NOW, VICTIM_ID, VICTIM.reference(),
+                            SubjectType.PUPIL, ParentContactDecision.INFORMED, NOW, ContactMethod.PHONE, null));
+        }
+
+        @Test
+        void notInformingParentsNeedsItsRationale() {
+            fixture.given(reported(CYBERBULLYING, PUPIL, VICTIM))
+                    .when(new RecordParentContactCommand(ID, null, VICTIM_ID, VICTIM.reference(),
+                            ParentContactDecision.NOT_INFORMED, NOW, null, null, DSL, NOW))
+                    .expectException(refusedBy("RATIONALE_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void supportIsForAPersonOfTheIncident() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new ProvideSupportCommand(ID, null, VICTIM_ID, null, SupportType.COUNSELLING,
+                            LocalDate.parse("2026-11-23"), null, DSL, NOW))
+                    .expectException(refusedBy("SUBJECT_NOT_IN_INCIDENT"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Actions {
+
+        static final ActionAssigned ASSIGNED = new ActionAssigned(ID, "SCH-A", DSL.actor(), NOW, ACTION_ID,
+                sealed("call the parents"), "dsl.a", LocalDate.parse("2026-11-21"));
+
+        @Test
+        void areAssignedToAnOwnerWithADueDay() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new AssignActionCommand(ID, null, ACTION_ID, sealed("call the parents"), "dsl.a",
+                            LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-20"), DSL, NOW))
+                    .expectEvents(ASSIGNED);
+        }
+
+        @Test
+        void cannotBeDueInThePast() {
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new AssignActionCommand(ID, null, ACTION_ID, sealed("call the parents"), "dsl.a",
+                            LocalDate.parse("2026-11-19"), LocalDate.parse("2026-11-20"), DSL, NOW))
+                    .expectException(refusedBy("DUE_DATE_IN_THE_PAST"));
+        }
+
+        @Test
+        void anIncidentWithOpenActionsDoesNotClose() {
+            fixture.given(reported(CYBERBULLYING, PUPIL), ASSIGNED)
+                    .when(close(DSL))
+                    .expectException(refusedBy("OPEN_ACTIONS"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void areDoneOnceAndThenTheIncidentCloses() {
+            ActionCompleted done = new ActionCompleted(ID, "SCH-A", DSL.actor(), NOW, ACTION_ID, null);
+            fixture.given(reported(CYBERBULLYING, PUPIL), ASSIGNED)
+                    .when(new CompleteActionCommand(ID, null, ACTION_ID, null, DSL, NOW))
+                    .expectEvents(done);
+            fixture.given(reported(CYBERBULLYING, PUPIL), ASSIGNED, done)
+                    .when(new CompleteActionCommand(ID, null, ACTION_ID, null, DSL, NOW))
+                    .expectException(refusedBy("ACTION_ALREADY_DONE"));
+            fixture.given(reported(CYBERBULLYING, PUPIL), ASSIGNED, done)
                     .when(close(DSL))
                     .expectEvents(closed(DSL));
         }
@@ -380,6 +622,22 @@ class IncidentTest {
                             NOW))
                     .expectException(refusedBy("STAFF_ALLEGATION_ROUTES_TO_HEAD_TEACHER"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void closeOnlyWithTheLadoDecisionOnRecord() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(close(HEAD))
+                    .expectException(refusedBy("LADO_DECISION_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aChildProtectionAllegationAgainstStaffClosesWithTheHeadTeacherAsCaseManager() {
+            fixture.given(reported(CHILD_PROTECTION, TEACHER, VICTIM), decision(Agency.LADO, ReferralDecision.REFERRED, HEAD),
+                            decision(Agency.POLICE, ReferralDecision.NOT_REFERRED, HEAD))
+                    .when(close(HEAD))
+                    .expectEvents(closed(HEAD));
         }
 
         @Test
@@ -496,7 +754,7 @@ class IncidentTest {
                     .when(new ApplySanctionCommand(ID, null, TEACHER_ID, TEACHER.reference(), SanctionType.STAFF_SUSPENSION,
                             LocalDate.parse("2026-11-20"), LocalDate.parse("2026-12-20"), null, HEAD, NOW))
                     .expectSuccessfulHandlerExecution();
-            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM), decision(Agency.LADO, ReferralDecision.REFERRED, HEAD))
                     .when(close(HEAD))
                     .expectEvents(closed(HEAD));
             fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM), closed(HEAD))

@@ -1,0 +1,9 @@
+package org.safecase.events;
+
+/** How parents or carers were told (R17). */
+public enum ContactMethod {
+    PHONE,
+    MEETING,
+    LETTER,
+    EMAIL
+}
