@@ -57,7 +57,8 @@ class CommandServiceConfiguration {
                 .hasAnyRole(names(DATA_PROTECTION_OFFICERS))
                 .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/export", "/api/v1/retention/due",
                         "/api/v1/retention/rules").hasAnyRole(names(DATA_PROTECTION_OFFICERS))
-                .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/*", "/api/v1/incidents/*/subjects/*/removal")
+                .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/*", "/api/v1/incidents/*/subjects/*/removal",
+                        "/api/v1/incidents/*/actions/*/completion", "/api/v1/incidents/*/devices/*/handover")
                 .hasAnyRole(names(CASE_HANDLERS))
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events", "/api/v1/incidents/*/state")
                 .hasAnyRole(names(EVENT_STREAM_READERS))

@@ -55,7 +55,7 @@ class IncidentCommandApiTest extends CommandServiceTest {
 
     @Test
     void eachChangeAnswersTheIncidentsNewVersion() {
-        String id = reportIncident("ILL-GROOMING");
+        String id = reportIncident("ILL-RACIST");
         Response escalated = http().post("/api/v1/incidents/" + id + "/escalations", "dsl.a",
                 "{\"to\": \"DSL\", \"reason\": \"adult contact\"}");
         Response referred = http().post("/api/v1/incidents/" + id + "/police-referrals", "dsl.a",

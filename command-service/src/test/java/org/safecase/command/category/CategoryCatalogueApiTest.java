@@ -27,8 +27,15 @@ class CategoryCatalogueApiTest extends CommandServiceTest {
         assertThat(byCode.get("STF-PUPIL-COMMS").get("subjectTypes").toString()).contains("STAFF").doesNotContain("PUPIL");
         assertThat(categories).allSatisfy(c -> assertThat(c.get("classification").asString())
                 .isIn("ILLEGAL", "SAFEGUARDING", "INAPPROPRIATE"));
+        // every illegal category goes to the police, or (sexting of under-18s) needs the DSL's recorded decision
         byCode.values().stream().filter(c -> c.get("classification").asString().equals("ILLEGAL"))
                 .forEach(c -> assertThat(c.get("requiredReferrals").toString()).as(c.get("code").asString())
-                        .contains("POLICE_REFERRAL"));
+                        .containsAnyOf("\"POLICE_REFERRAL\"", "\"POLICE_DECISION\""));
+        assertThat(byCode.get("ILL-SEXTING-U18").get("requiredReferrals").toString())
+                .contains("POLICE_DECISION", "CHILDRENS_SERVICES_DECISION").doesNotContain("POLICE_REFERRAL");
+        assertThat(byCode.get("SG-CP").get("closureRequirements").toString())
+                .contains("DSL_INVOLVEMENT", "HEAD_TEACHER_INFORMED", "POLICE_DECISION");
+        assertThat(byCode.get("ILL-CSAI").get("noCopies").asBoolean()).isTrue();
+        assertThat(byCode.get("INA-CYBERBULLY").get("noCopies").asBoolean()).isFalse();
     }
 }

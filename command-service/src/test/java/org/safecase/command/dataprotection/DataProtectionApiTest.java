@@ -119,6 +119,9 @@ class DataProtectionApiTest extends CommandServiceTest {
         String path = "/api/v1/incidents/" + id;
         http().post(path + "/police-referrals", "dsl.a",
                 "{\"force\": \"West Midlands Police\", \"crimeReference\": \"CR-55\", \"referredAt\": \"2026-11-20T11:00:00Z\"}");
+        http().post(path + "/external-referrals", "dsl.a", """
+                {"agency": "LA_SAFEGUARDING", "decision": "REFERRED", "rationale": "told the LA officer",
+                 "decidedAt": "2026-11-20T12:00:00Z"}""");
         Response open = http().post(path + "/disposal", "dpo.trust", "{\"reason\": \"due\"}");
         http().post(path + "/closure", "dsl.a", "{\"outcome\": \"POLICE_ACTION\", \"summary\": \"With the police\"}");
 
@@ -127,19 +130,19 @@ class DataProtectionApiTest extends CommandServiceTest {
 
         assertThat(open.json().get("rule").asString()).isEqualTo("INCIDENT_NOT_CLOSED");
         assertThat(disposed.status()).isEqualTo(200);
-        assertThat(disposed.json().get("version").asLong()).isEqualTo(3);
-        assertThat(again.json().get("version").asLong()).isEqualTo(3);
+        assertThat(disposed.json().get("version").asLong()).isEqualTo(4);
+        assertThat(again.json().get("version").asLong()).isEqualTo(4);
         JsonNode stream = eventsRead(id);
-        assertThat(stream).hasSize(4);
+        assertThat(stream).hasSize(5);
         assertThat(stream.toString()).doesNotContain(reference).doesNotContain("CR-55").doesNotContain("With the police")
                 .doesNotContain("2014-01-01").contains("West Midlands Police").contains("ILL-GROOMING");
-        assertThat(stream.get(3).get("type").asString()).isEqualTo("IncidentDisposed");
-        assertThat(stream.get(3).get("payload").get("retentionRule").asString()).isEqualTo("CHILD_PROTECTION_DOB_PLUS_25");
+        assertThat(stream.get(4).get("type").asString()).isEqualTo("IncidentDisposed");
+        assertThat(stream.get(4).get("payload").get("retentionRule").asString()).isEqualTo("CHILD_PROTECTION_DOB_PLUS_25");
         assertThat(stream.get(0).get("payload").get("summary").asString()).isEqualTo(Sealed.ERASED);
         Response note = http().post(path + "/notes", "dsl.a", "{\"text\": \"late\"}");
         assertThat(note.status()).isEqualTo(409);
         assertThat(note.json().get("rule").asString()).isEqualTo("INCIDENT_DISPOSED");
-        assertThat(events(id)).isEqualTo(4);
+        assertThat(events(id)).isEqualTo(5);
     }
 
     @Test

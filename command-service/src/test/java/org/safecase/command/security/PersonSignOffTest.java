@@ -25,7 +25,7 @@ class PersonSignOffTest extends CommandServiceTest {
 
     @Test
     void theIntegrationReportsAndRefersAnIllegalIncidentButOnlyThePersonCloses() {
-        String incident = reported("integration.a", "ILL-GROOMING", "PUPIL", uniqueReference());
+        String incident = reported("integration.a", "ILL-RACIST", "PUPIL", uniqueReference());
         assertThat(http().post(incident + "/police-referrals", "integration.a", """
                 {"force": "West Midlands Police", "crimeReference": "CR-1", "referredAt": "2026-11-20T11:00:00Z"}""")
                 .status()).isEqualTo(200);
@@ -51,6 +51,9 @@ class PersonSignOffTest extends CommandServiceTest {
         assertPersonMustSignOff(http().post(allegation + "/sanctions", "integration.a", """
                 {"subjectReference": "%s", "type": "WARNING", "startsOn": "2026-11-20"}""".formatted(teacher)));
 
+        assertThat(http().post(allegation + "/external-referrals", "integration.a", """
+                {"agency": "LADO", "decision": "REFERRED", "rationale": "discussed with the LADO",
+                 "decidedAt": "2026-11-20T12:00:00Z"}""").status()).isEqualTo(200);
         assertPersonMustSignOff(http().post(allegation + "/closure", "integration.a",
                 "{\"outcome\": \"NO_FURTHER_ACTION\", \"summary\": \"s\"}"));
         assertThat(http().post(allegation + "/closure", "head.a",
