@@ -1,9 +1,12 @@
 package org.safecase.command.category;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.safecase.events.Classification;
 import org.safecase.events.Requirement;
 import org.safecase.events.SubjectType;
+import org.safecase.platform.problem.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,9 +32,11 @@ class CategoryController {
             Requirement.HEAD_TEACHER_INFORMED);
 
     private final CategoryCatalogue catalogue;
+    private final SanctionsMatrix matrix;
 
-    CategoryController(CategoryCatalogue catalogue) {
+    CategoryController(CategoryCatalogue catalogue, SanctionsMatrix matrix) {
         this.catalogue = catalogue;
+        this.matrix = matrix;
     }
 
     @GetMapping
@@ -41,5 +46,17 @@ class CategoryController {
                         c.requirements().stream().filter(r -> !NOT_REFERRALS.contains(r)).toList(),
                         c.subjectTypes().stream().sorted().toList(), c.requirements(), c.noCopies(), catalogue.version()))
                 .toList();
+    }
+
+    @GetMapping("/{code}/sanctions")
+    @Operation(summary = "The actions and sanctions the policy suggests for a category (R15)", description = """
+            Seed 004's sanctions matrix as data: the rows of the pupils' and the staff's tables the category falls \
+            under, and the actions they suggest, each with the seed's words, the sanction types that record it (none \
+            for a referral) and its basis: SEED_TEXT (stated in the seed's words) or INFERRED (the seed's X marks \
+            could not be placed with certainty). Pupils take the pupils' table; staff and volunteers the staff table. \
+            Suggestions only: nothing is enforced. 404 CATEGORY_NOT_FOUND for a code not in the catalogue.""")
+    SanctionsMatrix.Suggestions suggestedSanctions(@PathVariable String code) {
+        return matrix.forCategory(code)
+                .orElseThrow(() -> Refusal.notFound("CATEGORY_NOT_FOUND", "No such category in the catalogue"));
     }
 }

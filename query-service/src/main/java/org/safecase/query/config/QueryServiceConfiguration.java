@@ -35,6 +35,7 @@ class QueryServiceConfiguration {
                 CaseRead.get("/api/v1/incidents/{id}", "INCIDENT"),
                 CaseRead.get("/api/v1/incidents/{id}/timeline", "TIMELINE"),
                 CaseRead.get("/api/v1/subjects/{reference}/sanctions", "SANCTIONS"),
+                CaseRead.get("/api/v1/subjects/{reference}/sanctions/repeat", "REPEAT_BEHAVIOUR"),
                 CaseRead.get("/api/v1/subjects/{reference}/chronology", "CHRONOLOGY"),
                 // reading the read log is itself recorded
                 CaseRead.get("/api/v1/access-log", "ACCESS_LOG"));
@@ -48,7 +49,8 @@ class QueryServiceConfiguration {
         return security.build(http, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/*",
                         "/api/v1/incidents/*/timeline").hasAnyRole(names(CASE_READERS))
-                .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/sanctions").hasAnyRole(names(CASE_READERS))
+                .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/sanctions", "/api/v1/subjects/*/sanctions/repeat")
+                .hasAnyRole(names(CASE_READERS))
                 // the child's file (package org.safecase.query.chronology): the school's leads and auditors
                 .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/chronology").hasAnyRole(names(CHRONOLOGY_READERS))
                 // the read log (package org.safecase.query.accesslog): the trust's auditors and data protection officer

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +24,10 @@ class SanctionRepository {
     record Row(UUID incidentId, String schoolId, String subjectType, String type, LocalDate startsOn,
                LocalDate endsOn, Instant appliedAt, String appliedBy, String category,
                String categoryName, boolean allegationAgainstStaff) {
+    }
+
+    /** A person's incidents of one category in one school, and in how many of them they were sanctioned. */
+    record CategoryCount(String schoolId, String category, String categoryName, int incidents, int sanctioned) {
     }
 
     private final NamedParameterJdbcTemplate named;
@@ -90,5 +95,40 @@ class SanctionRepository {
                         rs.getObject("applied_at", OffsetDateTime.class).toInstant(), rs.getString("applied_by"),
                         rs.getString("category_code"), rs.getString("category_name"),
                         rs.getBoolean("allegation_against_staff")));
+    }
+
+    /**
+     * Per school and category (as the incident now stands), the incidents that occurred on or after
+     * {@code since} in which one of the given people is the alleged subject or was sanctioned. From the
+     * projections the person's file reads (chronology_subject: who is in which incident, with what part), so a
+     * person removed as wrongly recorded or erased no longer counts, nor does a disposed incident. Incidents of
+     * a staff or volunteer subject, or of an allegation against staff, only when {@code staffVisible}.
+     */
+    List<CategoryCount> incidentsByCategory(String schema, Collection<UUID> subjectIds, Set<String> schools,
+                                            Instant since, boolean staffVisible) {
+        if (subjectIds.isEmpty() || schools.isEmpty()) {
+            return List.of();
+        }
+        return named.query("""
+                WITH theirs AS (
+                    SELECT p.school_id, p.category_code, p.category_name,
+                           EXISTS (SELECT 1 FROM %2$s s WHERE s.incident_id = p.incident_id
+                                   AND s.subject_id = p.subject_id) AS sanctioned, p.involvement
+                    FROM %1$s p JOIN %3$s l ON l.incident_id = p.incident_id
+                    WHERE p.subject_id IN (:subjects) AND p.school_id IN (:schools) AND l.occurred_at >= :since
+                      AND (:staffVisible OR NOT (p.allegation_against_staff
+                                                 OR coalesce(p.subject_type IN ('STAFF', 'VOLUNTEER'), FALSE)))
+                      AND NOT EXISTS (SELECT 1 FROM %4$s d WHERE d.incident_id = p.incident_id
+                                      AND d.event_type = 'IncidentDisposed'))
+                SELECT school_id, category_code, max(category_name) AS category_name, count(*) AS incidents,
+                       count(*) FILTER (WHERE sanctioned) AS sanctioned
+                FROM theirs WHERE involvement = 'ALLEGED' OR sanctioned
+                GROUP BY school_id, category_code
+                ORDER BY school_id, category_code""".formatted(table(schema, "chronology_subject"),
+                        table(schema, "sanction"), table(schema, "incident_log"), table(schema, "chronology_entry")),
+                new MapSqlParameterSource().addValue("subjects", subjectIds).addValue("schools", schools)
+                        .addValue("since", since.atOffset(ZoneOffset.UTC)).addValue("staffVisible", staffVisible),
+                (rs, row) -> new CategoryCount(rs.getString("school_id"), rs.getString("category_code"),
+                        rs.getString("category_name"), rs.getInt("incidents"), rs.getInt("sanctioned")));
     }
 }

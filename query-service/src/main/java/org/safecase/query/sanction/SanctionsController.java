@@ -3,6 +3,7 @@ package org.safecase.query.sanction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.safecase.events.SubjectType;
+import org.safecase.platform.privacy.PersonalData;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.safecase.query.incident.IncidentAccess;
 import org.safecase.query.projection.ProjectionGenerations;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 @RestController
 class SanctionsController {
@@ -27,14 +29,19 @@ class SanctionsController {
     private final SanctionRepository sanctions;
     private final ProjectionGenerations generations;
     private final IncidentAccess access;
+    private final PersonalData personalData;
+    private final RepeatProperties repeat;
     private final Clock clock;
     private final ZoneId zone;
 
     SanctionsController(SanctionRepository sanctions, ProjectionGenerations generations, IncidentAccess access,
-                        Clock clock, @Value("${safecase.timeliness.zone:Europe/London}") ZoneId zone) {
+                        PersonalData personalData, RepeatProperties repeat, Clock clock,
+                        @Value("${safecase.timeliness.zone:Europe/London}") ZoneId zone) {
         this.sanctions = sanctions;
         this.generations = generations;
         this.access = access;
+        this.personalData = personalData;
+        this.repeat = repeat;
         this.clock = clock;
         this.zone = zone;
     }
@@ -62,5 +69,44 @@ class SanctionsController {
                 .filter(row -> staffVisible || !(row.allegationAgainstStaff() || WORKFORCE.contains(row.subjectType())))
                 .map(row -> SanctionView.of(row, today))
                 .toList();
+    }
+
+    /**
+     * Repeat behaviour (R16, seed 004's "continued infringements" row): the person's incidents per category in
+     * the window, flagged from the third (by default). Looked up as the child's file looks people up (by the
+     * subject index of each readable school), under the history's access rules; counts only, nobody else named.
+     */
+    @GetMapping(path = "/api/v1/subjects/{reference}/sanctions/repeat", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Repeat behaviour in a subject's history", description = """
+            Per school and category, the incidents that occurred in the window (`from` to `to`, both included; by \
+            default the last 12 months, `SAFECASE_REPEAT_WINDOW`) in which the person with this school reference is \
+            the ALLEGED subject or was sanctioned, and in how many of them they were sanctioned. A category is \
+            `flagged` when it has more than `priorIncidents` (default 2, `SAFECASE_REPEAT_PRIOR_INCIDENTS`: flagged \
+            from the third); `flagged` at the top when any listed category is. The category is the incident's \
+            current one. `category` narrows the list to one category; `incidents` is the total over every category. \
+            Wrongly recorded or erased people and disposed incidents do not count. Same access as the history: \
+            staff and volunteers' incidents and allegations against staff count for the head teacher and auditors only.""")
+    RepeatBehaviour repeat(@PathVariable String reference,
+                           @Parameter(description = "auditors: one school of the trust (references are per school)")
+                           @RequestParam(required = false) String schoolId,
+                           @Parameter(description = "a category code: only that category's count and flag")
+                           @RequestParam(required = false) String category,
+                           AuthenticatedUser user) {
+        Set<String> schools = access.readableSchools(user, schoolId);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate from = repeat.windowStart(today);
+        List<UUID> subjects = schools.stream().sorted()
+                .flatMap(school -> personalData.knownSubject(school, reference).stream())
+                .toList();
+        List<SanctionRepository.CategoryCount> counts = sanctions.incidentsByCategory(generations.activeSchema(),
+                subjects, schools, from.atStartOfDay(zone).toInstant(), access.readsStaffAllegations(user));
+        List<RepeatBehaviour.CategoryRepeat> categories = counts.stream()
+                .filter(c -> category == null || category.isBlank() || category.equals(c.category()))
+                .map(c -> new RepeatBehaviour.CategoryRepeat(c.schoolId(), c.category(), c.categoryName(), c.incidents(),
+                        c.sanctioned(), repeat.flags(c.incidents())))
+                .toList();
+        return new RepeatBehaviour(reference, from, today, repeat.priorIncidents(),
+                counts.stream().mapToInt(SanctionRepository.CategoryCount::incidents).sum(),
+                categories.stream().anyMatch(RepeatBehaviour.CategoryRepeat::flagged), categories);
     }
 }
