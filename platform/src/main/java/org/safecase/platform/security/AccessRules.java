@@ -28,6 +28,12 @@ public final class AccessRules {
      */
     public static final Set<Role> CHRONOLOGY_READERS = roles(Role.DSL, Role.HEAD_TEACHER, Role.AUDITOR);
 
+    /** What needs a designated lead now (alerts, package alert of the query service): the school's leads. */
+    public static final Set<Role> ALERT_READERS = roles(Role.DSL, Role.HEAD_TEACHER);
+
+    /** Actions across incidents: the school's leads, and staff their own. */
+    public static final Set<Role> ACTION_READERS = roles(Role.STAFF, Role.DSL, Role.HEAD_TEACHER);
+
     /** Read an incident's whole event stream from the event store (R26). */
     public static final Set<Role> EVENT_STREAM_READERS = roles(Role.DSL, Role.HEAD_TEACHER, Role.AUDITOR);
 

@@ -1,6 +1,11 @@
 package org.safecase.query.chronology;
 
+import org.safecase.events.ActionAssigned;
+import org.safecase.events.ActionCompleted;
+import org.safecase.events.DeviceSeized;
 import org.safecase.events.IncidentDisposed;
+import org.safecase.events.ParentContactRecorded;
+import org.safecase.events.SupportProvided;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.events.IncidentReclassified;
@@ -27,7 +32,8 @@ import java.util.UUID;
 /**
  * The child's file (seed 002, R16): every person's part in each incident of their school and what
  * happened in it, in time order. The report is on the file of each person in it, with their part and the
- * others by role word only; a sanction only on the file of the person sanctioned; the incident's own events
+ * others by role word only; a sanction, support, a parent contact or a seized device only on the file of the
+ * person it is about; the incident's tasks (actions) on no one's; the incident's own events
  * (escalations, referrals, notes, reclassification, closure, reopening) on the file of everyone in it.
  * Nothing personal is opened: summaries are coded facts, so erasing a person deletes their entries and
  * disposing of an incident replaces its entries by one line, and a rebuild reads exactly as the scrub.
@@ -76,6 +82,17 @@ class ChronologyProjection implements IncidentProjection {
                 chronology.addFor(schema, incidentId, sanction.subjectId(), sequence, envelope.recordedAt(), type,
                         TimelineSummaries.of(sanction, NOTHING_OPENED).summary());
             }
+        } else if (event instanceof ParentContactRecorded || event instanceof SupportProvided
+                || event instanceof DeviceSeized) {
+            // about one person: on their file only, as a sanction is
+            TimelineSummaries.Entry entry = TimelineSummaries.of(event, NOTHING_OPENED);
+            if (entry.subjectId() != null) {
+                chronology.addFor(schema, incidentId, entry.subjectId(), sequence, envelope.recordedAt(), type,
+                        entry.summary());
+            }
+        } else if (event instanceof ActionAssigned || event instanceof ActionCompleted) {
+            // the school's tasks, not a fact of the child's life: on the case and in the actions list, not the file
+            return;
         } else if (event instanceof SubjectErased erased) {
             chronology.forgetSubject(schema, incidentId, erased.subjectId());
             chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,

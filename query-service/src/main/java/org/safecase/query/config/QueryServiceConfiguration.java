@@ -13,6 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import java.time.Clock;
 
+import static org.safecase.platform.security.AccessRules.ACTION_READERS;
+import static org.safecase.platform.security.AccessRules.ALERT_READERS;
 import static org.safecase.platform.security.AccessRules.CASE_READERS;
 import static org.safecase.platform.security.AccessRules.CHRONOLOGY_READERS;
 import static org.safecase.platform.security.AccessRules.READ_LOG_READERS;
@@ -37,6 +39,8 @@ class QueryServiceConfiguration {
                 CaseRead.get("/api/v1/subjects/{reference}/sanctions", "SANCTIONS"),
                 CaseRead.get("/api/v1/subjects/{reference}/sanctions/repeat", "REPEAT_BEHAVIOUR"),
                 CaseRead.get("/api/v1/subjects/{reference}/chronology", "CHRONOLOGY"),
+                CaseRead.get("/api/v1/alerts", "ALERTS"),
+                CaseRead.get("/api/v1/actions", "ACTIONS"),
                 // reading the read log is itself recorded
                 CaseRead.get("/api/v1/access-log", "ACCESS_LOG"));
     }
@@ -53,6 +57,9 @@ class QueryServiceConfiguration {
                 .hasAnyRole(names(CASE_READERS))
                 // the child's file (package org.safecase.query.chronology): the school's leads and auditors
                 .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*/chronology").hasAnyRole(names(CHRONOLOGY_READERS))
+                // the DSL's day (package org.safecase.query.alert): alerts for the leads, actions for them and their owners
+                .requestMatchers(HttpMethod.GET, "/api/v1/alerts").hasAnyRole(names(ALERT_READERS))
+                .requestMatchers(HttpMethod.GET, "/api/v1/actions").hasAnyRole(names(ACTION_READERS))
                 // the read log (package org.safecase.query.accesslog): the trust's auditors and data protection officer
                 .requestMatchers(HttpMethod.GET, "/api/v1/access-log").hasAnyRole(names(READ_LOG_READERS))
                 // governor statistics (package org.safecase.query.statistics): anonymised counts

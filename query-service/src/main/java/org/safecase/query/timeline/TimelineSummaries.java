@@ -1,6 +1,16 @@
 package org.safecase.query.timeline;
 
+import org.safecase.events.ActionAssigned;
+import org.safecase.events.ActionCompleted;
 import org.safecase.events.Agency;
+import org.safecase.events.ContactMethod;
+import org.safecase.events.DeviceHandedOver;
+import org.safecase.events.DeviceLegalBasis;
+import org.safecase.events.DeviceSeized;
+import org.safecase.events.EvidenceRecorded;
+import org.safecase.events.ParentContactDecision;
+import org.safecase.events.ParentContactRecorded;
+import org.safecase.events.SupportProvided;
 import org.safecase.events.CategoryRef;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
@@ -119,6 +129,47 @@ public final class TimelineSummaries {
             return new Entry("Removed " + subject(removed.subjectType()) + " recorded by mistake",
                     detail(fields.openFor(id, removed.subjectId(), "reason", removed.reason())), removed.subjectId(), null);
         }
+        if (event instanceof ParentContactRecorded contact) {
+            String whose = "the parents or carers of " + subject(contact.subjectType());
+            String summary = contact.decision() == ParentContactDecision.NOT_INFORMED ? "Decided not to inform " + whose
+                    : "Informed " + whose + (contact.method() == null ? "" : " by " + method(contact.method()))
+                    + (contact.contactedAt() == null ? "" : " at " + contact.contactedAt());
+            return personal(summary, contact.subjectId(), fields.openFor(id, contact.subjectId(), "subjectReference",
+                    contact.subjectReference()), fields.openFor(id, contact.subjectId(), "rationale", contact.rationale()));
+        }
+        if (event instanceof SupportProvided support) {
+            return personal("Support for " + subject(support.subjectType()) + ": " + words(support.type())
+                            + (support.startsOn() == null ? "" : " from " + support.startsOn()), support.subjectId(),
+                    fields.openFor(id, support.subjectId(), "subjectReference", support.subjectReference()),
+                    fields.openFor(id, support.subjectId(), "notes", support.notes()));
+        }
+        if (event instanceof ActionAssigned action) {
+            return entry("Action for " + action.owner() + ", due " + action.dueOn(), fields.open(id, "title", action.title()));
+        }
+        if (event instanceof ActionCompleted done) {
+            return entry("Action done", fields.open(id, "note", done.note()));
+        }
+        if (event instanceof EvidenceRecorded evidence) {
+            return entry("Evidence recorded: " + words(evidence.kind())
+                            + (evidence.capturedAt() == null ? "" : ", captured at " + evidence.capturedAt()),
+                    detail(fields.open(id, "description", evidence.description()),
+                            labelled("Address", fields.open(id, "url", evidence.url())),
+                            labelled("Held at", fields.open(id, "heldAt", evidence.heldAt()))));
+        }
+        if (event instanceof DeviceSeized device) {
+            return personal("Device of " + subject(device.subjectType()) + " seized ("
+                            + legalBasis(device.legalBasis()) + ")", device.subjectId(),
+                    fields.openFor(id, device.subjectId(), "subjectReference", device.subjectReference()),
+                    fields.openFor(id, device.subjectId(), "description", device.description()));
+        }
+        if (event instanceof DeviceHandedOver handover) {
+            String to = handover.to() == null ? "someone" : switch (handover.to()) {
+                case POLICE -> "the police";
+                case OWNER -> "its owner";
+                case PARENT_CARER -> "a parent or carer";
+            };
+            return entry("Device handed to " + to, null);
+        }
         if (event instanceof IncidentClosed closed) {
             return entry("Closed: " + closed.outcome(), fields.open(id, "summary", closed.summary()));
         }
@@ -163,6 +214,37 @@ public final class TimelineSummaries {
     static final java.util.Set<String> CLEAR_DETAIL = java.util.Set.of("SubjectErased", "IncidentDisposed",
             "LegalHoldPlaced", "LegalHoldReleased");
 
+    /** An entry about one person: their reference in its own field (null once erased), the text in the detail. */
+    private static Entry personal(String summary, UUID subjectId, String reference, String detail) {
+        return new Entry(summary, detail(detail), subjectId,
+                reference == null || FieldOpener.isMarker(reference) ? null : reference);
+    }
+
+    /** An enum constant as lower-case words: EARLY_HELP, "early help". */
+    private static String words(Enum<?> value) {
+        return value == null ? "not recorded" : value.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String method(ContactMethod method) {
+        return switch (method) {
+            case PHONE -> "phone";
+            case MEETING -> "a meeting";
+            case LETTER -> "letter";
+            case EMAIL -> "email";
+        };
+    }
+
+    private static String legalBasis(DeviceLegalBasis basis) {
+        if (basis == null) {
+            return "legal basis not recorded";
+        }
+        return switch (basis) {
+            case EDUCATION_ACT_SEARCH -> "search under the Education Act 2011";
+            case CONSENT -> "with the owner's consent";
+            case POLICE_REQUEST -> "at the police's request";
+        };
+    }
+
     private static Entry entry(String summary, String detail) {
         return new Entry(summary, detail(detail), null, null);
     }
@@ -202,6 +284,7 @@ public final class TimelineSummaries {
             case LADO -> "the LADO";
             case PREVENT -> "Prevent";
             case OTHER -> "another agency";
+            case POLICE -> "the police";
         };
     }
 

@@ -1,7 +1,13 @@
 package org.safecase.query.chronology;
 
 import org.junit.jupiter.api.Test;
+import org.safecase.events.ActionAssigned;
+import org.safecase.events.ContactMethod;
 import org.safecase.events.EscalationTarget;
+import org.safecase.events.ParentContactDecision;
+import org.safecase.events.ParentContactRecorded;
+import org.safecase.events.SupportProvided;
+import org.safecase.events.SupportType;
 import org.safecase.events.IncidentClosed;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentEventEnvelope;
@@ -206,6 +212,38 @@ class ChronologyTest extends QueryServiceTest {
                         tuple(disposed.id().toString(), "IncidentDisposed"));
         assertThat(file.get(1).get("summary").asString())
                 .isEqualTo("Disposed of at the end of its retention (PUPIL_RECORD_DOB_PLUS_25)");
+    }
+
+    @Test
+    void givenSupportAndAParentContactForTheVictimThenTheyAreOnTheVictimsFileOnlyAndSupportIsNoSanction() {
+        String child = uniqueReference();
+        String victim = uniqueReference();
+        TestIncident incident = incident("SCH-A");
+        UUID victimId = incident.subjectId(victim);
+        stream.send(incident.reported(CYBERBULLYING, STAFF, at(0), at(0), pupil(child), affected(victim)));
+        stream.send(incident.envelope(new SupportProvided(incident.id(), "SCH-A", DSL, at(1), victimId,
+                personalData.sealFor(incident.id(), victimId, "subjectReference", victim), SubjectType.PUPIL,
+                SupportType.COUNSELLING, LocalDate.parse("2026-11-23"),
+                personalData.sealFor(incident.id(), victimId, "notes", "weekly with the school counsellor"))));
+        stream.send(incident.envelope(new ParentContactRecorded(incident.id(), "SCH-A", DSL, at(2), victimId,
+                personalData.sealFor(incident.id(), victimId, "subjectReference", victim), SubjectType.PUPIL,
+                ParentContactDecision.INFORMED, at(2), ContactMethod.MEETING, null)));
+        stream.send(incident.envelope(new ActionAssigned(incident.id(), "SCH-A", DSL, at(3), UUID.randomUUID(),
+                incident.sealed("title", "Book the counsellor"), "dsl.a", LocalDate.now().plusDays(2))));
+        awaitProjected(incident, 3);
+
+        List<JsonNode> victimsFile = entries(chronology(victim, "dsl.a"));
+        List<JsonNode> childsFile = entries(chronology(child, "dsl.a"));
+
+        assertThat(victimsFile).extracting(e -> e.get("type").asString())
+                .containsExactly("IncidentReported", "SupportProvided", "ParentContactRecorded");
+        assertThat(victimsFile.get(1).get("summary").asString())
+                .isEqualTo("Support for a pupil: counselling from 2026-11-23");
+        assertThat(victimsFile.toString()).doesNotContain("counsellor").doesNotContain(victim);
+        assertThat(childsFile).extracting(e -> e.get("type").asString()).containsExactly("IncidentReported");
+        Response sanctions = http().get("/api/v1/subjects/" + victim + "/sanctions", "dsl.a");
+        assertThat(sanctions.status()).isEqualTo(200);
+        assertThat(sanctions.json().isEmpty()).isTrue();
     }
 
     @Test

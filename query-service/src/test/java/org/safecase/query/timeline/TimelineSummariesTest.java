@@ -1,7 +1,19 @@
 package org.safecase.query.timeline;
 
 import org.junit.jupiter.api.Test;
+import org.safecase.events.ActionAssigned;
 import org.safecase.events.Actor;
+import org.safecase.events.ContactMethod;
+import org.safecase.events.DeviceHandedOver;
+import org.safecase.events.DeviceLegalBasis;
+import org.safecase.events.DeviceRecipient;
+import org.safecase.events.DeviceSeized;
+import org.safecase.events.EvidenceKind;
+import org.safecase.events.EvidenceRecorded;
+import org.safecase.events.ParentContactDecision;
+import org.safecase.events.ParentContactRecorded;
+import org.safecase.events.SupportProvided;
+import org.safecase.events.SupportType;
 import org.safecase.events.Agency;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentCorrected;
@@ -109,6 +121,40 @@ class TimelineSummariesTest {
         assertThat(removed.detail()).isEqualTo("wrong pupil");
         assertThat(removed.subjectId()).isEqualTo(SUBJECT);
         assertThat(removed.subjectReference()).isNull();
+    }
+
+    @Test
+    void givenTheWorkingDayEventsThenEachSummaryIsCodedFactsAndTheirTextIsInTheDetailOfThePersonItIsAbout() {
+        var informed = TimelineSummaries.of(new ParentContactRecorded(ID, "SCH-A", DSL, AT, SUBJECT, text("UPN-9"),
+                SubjectType.PUPIL, ParentContactDecision.INFORMED, AT, ContactMethod.PHONE, null), FIELDS);
+        var notInformed = TimelineSummaries.of(new ParentContactRecorded(ID, "SCH-A", DSL, AT, SUBJECT, text("UPN-9"),
+                SubjectType.PUPIL, ParentContactDecision.NOT_INFORMED, AT, null, text("risk at home")), FIELDS);
+        var support = TimelineSummaries.of(new SupportProvided(ID, "SCH-A", DSL, AT, SUBJECT, text("UPN-9"),
+                SubjectType.PUPIL, SupportType.EARLY_HELP, LocalDate.parse("2026-11-23"), text("weekly")), FIELDS);
+        var action = TimelineSummaries.of(new ActionAssigned(ID, "SCH-A", DSL, AT, UUID.randomUUID(),
+                text("Call the mother"), "staff.a", LocalDate.parse("2026-11-24")), FIELDS);
+        var evidence = TimelineSummaries.of(new EvidenceRecorded(ID, "SCH-A", DSL, AT, UUID.randomUUID(),
+                EvidenceKind.URL, text("profile page"), text("https://example.invalid/p"), AT, null), FIELDS);
+        var device = TimelineSummaries.of(new DeviceSeized(ID, "SCH-A", DSL, AT, UUID.randomUUID(), text("black phone"),
+                SUBJECT, text("UPN-9"), SubjectType.PUPIL, DeviceLegalBasis.EDUCATION_ACT_SEARCH, AT), FIELDS);
+        var handover = TimelineSummaries.of(new DeviceHandedOver(ID, "SCH-A", DSL, AT, UUID.randomUUID(),
+                DeviceRecipient.POLICE, AT), FIELDS);
+
+        assertThat(informed.summary()).isEqualTo("Informed the parents or carers of a pupil by phone at " + AT);
+        assertThat(informed.subjectReference()).isEqualTo("UPN-9");
+        assertThat(notInformed.summary()).isEqualTo("Decided not to inform the parents or carers of a pupil");
+        assertThat(notInformed.detail()).isEqualTo("risk at home");
+        assertThat(notInformed.subjectId()).isEqualTo(SUBJECT);
+        assertThat(support.summary()).isEqualTo("Support for a pupil: early help from 2026-11-23");
+        assertThat(action.summary()).isEqualTo("Action for staff.a, due 2026-11-24");
+        assertThat(action.detail()).isEqualTo("Call the mother");
+        assertThat(evidence.summary()).isEqualTo("Evidence recorded: url, captured at " + AT);
+        assertThat(evidence.detail()).isEqualTo("profile page\nAddress: https://example.invalid/p");
+        assertThat(device.summary()).isEqualTo("Device of a pupil seized (search under the Education Act 2011)");
+        assertThat(device.detail()).isEqualTo("black phone");
+        assertThat(handover.summary()).isEqualTo("Device handed to the police");
+        assertThat(List.of(informed, support, action, evidence, device, handover))
+                .allSatisfy(e -> assertThat(e.summary()).doesNotContain("UPN-9", "risk", "mother", "example"));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package org.safecase.query.alert;
+
+import org.safecase.query.projection.ProjectionGenerations;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** What needs a lead now, and the actions across incidents, from the active generation of the read models. */
+@Service
+class Alerts implements AlertSource {
+
+    /** An action as the contract lists it: OPEN until its day is over, then OVERDUE, DONE once completed. */
+    record ActionView(java.util.UUID actionId, java.util.UUID incidentId, String category, String title, String owner,
+                      LocalDate dueOn, String status, Instant assignedAt, String assignedBy, Instant completedAt,
+                      String note) {
+    }
+
+    private final DutyRepository duties;
+    private final ProjectionGenerations generations;
+    private final WorkingDays workingDays;
+
+    Alerts(DutyRepository duties, ProjectionGenerations generations, WorkingDays workingDays) {
+        this.duties = duties;
+        this.generations = generations;
+        this.workingDays = workingDays;
+    }
+
+    /** Every alert of the school, allegations against staff included: the school's own system receives them. */
+    @Override
+    public List<Alert> current(String schoolId, Instant now) {
+        return of(Set.of(schoolId), true, now);
+    }
+
+    List<Alert> of(Collection<String> schools, boolean withStaffAllegations, Instant now) {
+        return duties.openDuties(generations.activeSchema(), schools, withStaffAllegations).stream()
+                .map(d -> new Alert(d.incidentId() + ":" + d.dutyKey(), d.incidentId(), d.schoolId(), d.category(),
+                        d.due(), d.dueAt(), now.isAfter(d.dueAt())))
+                .toList();
+    }
+
+    List<ActionView> actions(Collection<String> schools, String owner, String status, boolean withStaffAllegations,
+                             Instant now) {
+        return duties.actions(generations.activeSchema(), schools, owner, withStaffAllegations).stream()
+                .map(a -> new ActionView(a.actionId(), a.incidentId(), a.category(), a.title(), a.owner(), a.dueOn(),
+                        a.completedAt() != null ? "DONE" : now.isAfter(workingDays.endOf(a.dueOn())) ? "OVERDUE" : "OPEN",
+                        a.assignedAt(), a.assignedBy(), a.completedAt(), a.completionNote()))
+                .filter(a -> status == null ? !a.status().equals("DONE") : a.status().equals(status))
+                .toList();
+    }
+}

@@ -1,0 +1,154 @@
+package org.safecase.query.alert;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.safecase.query.projection.ProjectionSchema.table;
+
+/** The duties and actions of incidents, in a generation's schema (see {@code V15__duties_and_actions.sql}). */
+@Repository
+class DutyRepository {
+
+    /** What an incident's later events need to know of it. */
+    record IncidentFacts(String schoolId, String category, boolean allegationAgainstStaff) {
+    }
+
+    /** An unmet duty of an open incident. */
+    record OpenDuty(UUID incidentId, String schoolId, String category, boolean allegationAgainstStaff, String dutyKey,
+                    String due, Instant dueAt) {
+    }
+
+    /** An action as listed. */
+    record ActionRow(UUID actionId, UUID incidentId, String schoolId, String category, boolean allegationAgainstStaff,
+                     String title, String owner, LocalDate dueOn, Instant assignedAt, String assignedBy,
+                     Instant completedAt, String completionNote) {
+    }
+
+    private final NamedParameterJdbcTemplate named;
+
+    DutyRepository(JdbcTemplate jdbc) {
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    void incident(String schema, UUID incidentId, String schoolId, String category, boolean againstStaff) {
+        named.update("""
+                INSERT INTO %s (incident_id, school_id, category_code, allegation_against_staff, open)
+                VALUES (:incident, :school, :category, :againstStaff, TRUE)
+                ON CONFLICT (incident_id) DO NOTHING""".formatted(table(schema, "duty_incident")),
+                new MapSqlParameterSource("incident", incidentId).addValue("school", schoolId)
+                        .addValue("category", category).addValue("againstStaff", againstStaff));
+    }
+
+    Optional<IncidentFacts> facts(String schema, UUID incidentId) {
+        return named.query("SELECT school_id, category_code, allegation_against_staff FROM %s WHERE incident_id = :incident"
+                        .formatted(table(schema, "duty_incident")), new MapSqlParameterSource("incident", incidentId),
+                (rs, n) -> new IncidentFacts(rs.getString(1), rs.getString(2), rs.getBoolean(3))).stream().findFirst();
+    }
+
+    void reclassified(String schema, UUID incidentId, String category) {
+        named.update("UPDATE %s SET category_code = :category WHERE incident_id = :incident"
+                        .formatted(table(schema, "duty_incident")),
+                new MapSqlParameterSource("incident", incidentId).addValue("category", category));
+    }
+
+    void open(String schema, UUID incidentId, boolean open) {
+        named.update("UPDATE %s SET open = :open WHERE incident_id = :incident".formatted(table(schema, "duty_incident")),
+                new MapSqlParameterSource("incident", incidentId).addValue("open", open));
+    }
+
+    /** The incident and everything it owed, gone with it at disposal. */
+    void forget(String schema, UUID incidentId) {
+        named.update("DELETE FROM %s WHERE incident_id = :incident".formatted(table(schema, "duty_incident")),
+                new MapSqlParameterSource("incident", incidentId));
+    }
+
+    /** A duty arises, unless the incident already owes (or met) it. */
+    void owe(String schema, UUID incidentId, String dutyKey, String due, Instant since, Instant dueAt) {
+        named.update("""
+                INSERT INTO %s (incident_id, duty_key, due, since, due_at)
+                VALUES (:incident, :key, :due, :since, :dueAt)
+                ON CONFLICT (incident_id, duty_key) DO NOTHING""".formatted(table(schema, "duty")),
+                new MapSqlParameterSource("incident", incidentId).addValue("key", dutyKey).addValue("due", due)
+                        .addValue("since", Timestamp.from(since)).addValue("dueAt", Timestamp.from(dueAt)));
+    }
+
+    void meet(String schema, UUID incidentId, String dutyKey, Instant at) {
+        named.update("UPDATE %s SET met_at = :at WHERE incident_id = :incident AND duty_key = :key AND met_at IS NULL"
+                        .formatted(table(schema, "duty")),
+                new MapSqlParameterSource("incident", incidentId).addValue("key", dutyKey).addValue("at", Timestamp.from(at)));
+    }
+
+    /** Unmet duties a reclassification no longer asks for ({@code keep}: those it still does, and those not of the category). */
+    void dropUnmetExcept(String schema, UUID incidentId, Collection<String> categoryDuties, Collection<String> keep) {
+        List<String> dropped = categoryDuties.stream().filter(d -> !keep.contains(d)).toList();
+        if (dropped.isEmpty()) {
+            return;
+        }
+        named.update("DELETE FROM %s WHERE incident_id = :incident AND met_at IS NULL AND duty_key IN (:dropped)"
+                        .formatted(table(schema, "duty")),
+                new MapSqlParameterSource("incident", incidentId).addValue("dropped", dropped));
+    }
+
+    void assign(String schema, UUID incidentId, UUID actionId, String title, String owner, LocalDate dueOn,
+                Instant at, String by) {
+        named.update("""
+                INSERT INTO %s (action_id, incident_id, title, owner, due_on, assigned_at, assigned_by)
+                VALUES (:action, :incident, :title, :owner, :dueOn, :at, :by)
+                ON CONFLICT (action_id) DO NOTHING""".formatted(table(schema, "incident_action")),
+                new MapSqlParameterSource("action", actionId).addValue("incident", incidentId).addValue("title", title)
+                        .addValue("owner", owner).addValue("dueOn", dueOn).addValue("at", Timestamp.from(at))
+                        .addValue("by", by));
+    }
+
+    void complete(String schema, UUID actionId, Instant at, String note) {
+        named.update("UPDATE %s SET completed_at = :at, completion_note = :note WHERE action_id = :action"
+                        .formatted(table(schema, "incident_action")),
+                new MapSqlParameterSource("action", actionId).addValue("at", Timestamp.from(at)).addValue("note", note));
+    }
+
+    List<OpenDuty> openDuties(String schema, Collection<String> schools, boolean withStaffAllegations) {
+        if (schools.isEmpty()) {
+            return List.of();
+        }
+        return named.query("""
+                SELECT d.incident_id, i.school_id, i.category_code, i.allegation_against_staff, d.duty_key, d.due, d.due_at
+                FROM %s d JOIN %s i ON i.incident_id = d.incident_id
+                WHERE d.met_at IS NULL AND i.open AND i.school_id IN (:schools)
+                  AND (:staff OR NOT i.allegation_against_staff)
+                ORDER BY d.due_at, d.incident_id, d.duty_key""".formatted(table(schema, "duty"), table(schema, "duty_incident")),
+                new MapSqlParameterSource("schools", schools).addValue("staff", withStaffAllegations),
+                (rs, n) -> new OpenDuty(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+    }
+
+    /** Actions of the schools' incidents, of one owner if given, due first. */
+    List<ActionRow> actions(String schema, Collection<String> schools, String owner, boolean withStaffAllegations) {
+        if (schools.isEmpty()) {
+            return List.of();
+        }
+        return named.query("""
+                SELECT a.action_id, a.incident_id, i.school_id, i.category_code, i.allegation_against_staff, a.title,
+                       a.owner, a.due_on, a.assigned_at, a.assigned_by, a.completed_at, a.completion_note
+                FROM %s a JOIN %s i ON i.incident_id = a.incident_id
+                WHERE i.school_id IN (:schools) AND (CAST(:owner AS VARCHAR) IS NULL OR a.owner = :owner)
+                  AND (:staff OR NOT i.allegation_against_staff)
+                ORDER BY a.due_on, a.assigned_at, a.action_id"""
+                        .formatted(table(schema, "incident_action"), table(schema, "duty_incident")),
+                new MapSqlParameterSource("schools", schools).addValue("owner", owner)
+                        .addValue("staff", withStaffAllegations),
+                (rs, n) -> new ActionRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getString(7),
+                        rs.getObject(8, LocalDate.class), rs.getTimestamp(9).toInstant(), rs.getString(10),
+                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12)));
+    }
+}
