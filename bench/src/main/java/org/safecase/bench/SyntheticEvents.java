@@ -292,7 +292,7 @@ final class SyntheticEvents {
         events.add(new IncidentReported(id, school, reporter, at, category, at.minus(45, ChronoUnit.MINUTES),
                 seal(id, "summary", "synthetic benchmark incident"), subjects, random.nextInt(4) == 0,
                 reporter == INTEGRATION_A ? new Source("SYNTHETIC", String.format("S-%07d", index)) : null,
-                false, List.of()));
+                false, List.of(), null));
         boolean escalated = false;
         boolean policeReferred = false;
         int followUps = random.nextInt(1, 6);

@@ -11,5 +11,10 @@ public enum Role {
     /** Runs the service (projection rebuilds, metrics); sees no case data. */
     OPERATOR,
     /** The data protection officer: erasure, disposal, legal holds, retention, subject access, the read log. */
-    DPO
+    DPO,
+    /**
+     * The chair of the governing body: case manager of an allegation against the head teacher (KCSIE part 4), and
+     * of nothing else.
+     */
+    CHAIR_OF_GOVERNORS
 }

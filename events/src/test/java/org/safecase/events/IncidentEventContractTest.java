@@ -27,7 +27,7 @@ class IncidentEventContractTest {
     static final List<IncidentEvent> ONE_OF_EACH = List.of(
             new IncidentReported(ID, "SCH-A", DSL, AT, GROOMING, AT.minusSeconds(60), SEALED,
                     List.of(new Subject(SUBJECT, SubjectType.PUPIL, SEALED, Involvement.AFFECTED, SEALED, null)), true,
-                    new Source("CPOMS", "7731"), false, List.of()),
+                    new Source("CPOMS", "7731"), false, List.of(), null),
             new IncidentEscalated(ID, "SCH-A", DSL, AT, EscalationTarget.DSL, SEALED),
             new PoliceReferralMade(ID, "SCH-A", DSL, AT, "West Midlands Police", SEALED, AT, SEALED),
             new ExternalReferralRecorded(ID, "SCH-A", DSL, AT, Agency.CEOP, ReferralDecision.REFERRED, SEALED, SEALED, AT),
@@ -83,6 +83,18 @@ class IncidentEventContractTest {
             assertThat(JSON.treeToValue(json, type)).isEqualTo(event);
             assertThat(json.get("recordedAt").asString()).isEqualTo("2026-11-20T10:15:00Z");
         }
+    }
+
+    @Test
+    void givenAReportWithoutACaseManagerThenItIsWrittenAsBeforeSoThatTheHashesOfEarlierReportsHold() {
+        IncidentReported ordinary = (IncidentReported) ONE_OF_EACH.get(0);
+        IncidentReported againstHead = new IncidentReported(ID, "SCH-A", DSL, AT, GROOMING, AT, SEALED, List.of(), false,
+                null, true, List.of(Agency.LADO), Role.CHAIR_OF_GOVERNORS);
+
+        assertThat(JSON.valueToTree(ordinary).has("caseManager")).isFalse();
+        assertThat(JSON.valueToTree(againstHead).get("caseManager").asString()).isEqualTo("CHAIR_OF_GOVERNORS");
+        assertThat(againstHead.againstHeadTeacher()).isTrue();
+        assertThat(JSON.valueToTree(againstHead).has("againstHeadTeacher")).isFalse();
     }
 
     @Test

@@ -407,6 +407,7 @@ public final class LocalStack {
             {"head.a", "HEAD_TEACHER", "SCH-A"},
             {"integration.a", "INTEGRATION", "SCH-A"},
             {"governor.a", "GOVERNOR", "SCH-A"},
+            {"chair.a", "CHAIR_OF_GOVERNORS", "SCH-A"},
             {"dsl.b", "DSL", "SCH-B"},
             {"auditor", "AUDITOR", "TRUST-1"},
             {"governor.trust", "GOVERNOR", "TRUST-1"},

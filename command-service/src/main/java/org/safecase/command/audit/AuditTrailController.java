@@ -116,9 +116,11 @@ class AuditTrailController {
         if (!user.belongsTo(first.schoolId(), schools)) {
             throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may read incidents of your own school or trust only");
         }
-        if (first.allegationAgainstStaff() && !AccessRules.readsStaffAllegations(user.role())) {
-            throw Refusal.forbidden("STAFF_ALLEGATION_HEAD_TEACHER_ONLY",
-                    "Only the head teacher and auditors may read an allegation against a member of staff");
+        if (!AccessRules.sightOfStaffAllegations(user.role()).sees(first.allegationAgainstStaff(),
+                first.againstHeadTeacher())) {
+            throw Refusal.forbidden("STAFF_ALLEGATION_HEAD_TEACHER_ONLY", "An allegation against a member of staff is "
+                    + "read by its case manager (the head teacher, or the chair of governors if it is against the "
+                    + "head teacher) and auditors only");
         }
         return stream;
     }

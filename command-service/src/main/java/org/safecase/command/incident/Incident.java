@@ -97,6 +97,8 @@ class Incident {
     /** Those recorded by mistake and removed: still in the report (and erasable), no longer subjects. */
     private Set<UUID> removed;
     private boolean allegationAgainstStaff;
+    /** Who manages an allegation against staff: the head teacher, or the chair of governors if the head is alleged. */
+    private Role caseManager;
     private boolean closed;
     private boolean policeReferred;
     /** A designated lead (the DSL, or the head teacher) acted on it or had it escalated to them (R4, R5). */
@@ -129,17 +131,23 @@ class Incident {
         }
         requireApplicable(command.category(), command.appliesTo(), command.subjects());
         boolean againstStaff = command.subjects().stream().anyMatch(Subject::isAllegationAgainstWorkforce);
-        // policy: allegations against staff go to the head teacher, with the LADO / local authority route offered (R12)
+        // policy: allegations against staff go to the head teacher, with the LADO / local authority route offered (R12);
+        // KCSIE part 4: where the head teacher is the one alleged, to the chair of governors
         List<Agency> suggested = againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of();
+        Role manager = !againstStaff ? null : command.headTeacherAlleged() ? Role.CHAIR_OF_GOVERNORS : Role.HEAD_TEACHER;
         AggregateLifecycle.apply(new IncidentReported(command.incidentId(), command.schoolId(), user.actor(), command.at(),
                 command.category(), command.occurredAt(), command.summary(),
-                command.subjects(), command.offSite(), command.source(), againstStaff, suggested));
+                command.subjects(), command.offSite(), command.source(), againstStaff, suggested, manager));
     }
 
     @CommandHandler
     long handle(EscalateIncidentCommand command) {
         mayChange(command.user());
-        if (allegationAgainstStaff && command.to() != EscalationTarget.HEAD_TEACHER) {
+        if (caseManager == Role.CHAIR_OF_GOVERNORS && command.to() != EscalationTarget.CHAIR_OF_GOVERNORS) {
+            throw IncidentRefusal.byRule("HEAD_TEACHER_ALLEGATION_ROUTES_TO_CHAIR",
+                    "An allegation against the head teacher is escalated to the chair of governors");
+        }
+        if (caseManager == Role.HEAD_TEACHER && command.to() != EscalationTarget.HEAD_TEACHER) {
             throw IncidentRefusal.byRule("STAFF_ALLEGATION_ROUTES_TO_HEAD_TEACHER",
                     "An allegation against a member of staff is escalated to the head teacher, not the DSL");
         }
@@ -253,6 +261,10 @@ class Incident {
         if (subject.isAllegationAgainstWorkforce() && !allegationAgainstStaff) {
             throw IncidentRefusal.byRule("REPORT_AS_STAFF_ALLEGATION",
                     "An allegation against a member of staff is reported as a new incident, for the head teacher");
+        }
+        if (subject.isAllegationAgainstWorkforce() && command.headTeacher() && caseManager != Role.CHAIR_OF_GOVERNORS) {
+            throw IncidentRefusal.byRule("REPORT_AS_HEAD_TEACHER_ALLEGATION",
+                    "An allegation against the head teacher is reported as a new incident, for the chair of governors");
         }
         return applied(new SubjectAdded(incidentId, schoolId, command.user().actor(), command.at(), subject));
     }
@@ -493,11 +505,24 @@ class Incident {
         };
     }
 
-    /** The user's school must be the incident's; allegations against staff are for the head teacher only (R12). */
+    /**
+     * The user's school must be the incident's; allegations against staff are for the head teacher only (R12), one
+     * against the head teacher for the chair of governors only (KCSIE part 4), who acts on nothing else; the
+     * school's recording system adds to either.
+     */
     private void mayAct(ActingUser user) {
         notDisposed();
         ofTheSchool(user, schoolId, "You may act on incidents of your own school only");
-        if (allegationAgainstStaff && !user.actsOnStaffAllegations()) {
+        Role role = user.actor().role();
+        if (caseManager == Role.CHAIR_OF_GOVERNORS) {
+            if (role != Role.CHAIR_OF_GOVERNORS && role != Role.INTEGRATION) {
+                throw IncidentRefusal.notAllowed("HEAD_TEACHER_ALLEGATION_CHAIR_ONLY",
+                        "Only the chair of governors may act on an allegation against the head teacher");
+            }
+        } else if (role == Role.CHAIR_OF_GOVERNORS) {
+            throw IncidentRefusal.notAllowed("CHAIR_ACTS_ON_HEAD_TEACHER_ALLEGATIONS_ONLY",
+                    "The chair of governors acts only on an allegation against the head teacher");
+        } else if (allegationAgainstStaff && !user.actsOnStaffAllegations()) {
             throw IncidentRefusal.notAllowed("STAFF_ALLEGATION_HEAD_TEACHER_ONLY",
                     "Only the head teacher may act on an allegation against a member of staff");
         }
@@ -588,6 +613,9 @@ class Incident {
         erased = new HashSet<>();
         removed = new HashSet<>();
         allegationAgainstStaff = event.allegationAgainstStaff();
+        // reports recorded before the chair's route: an allegation against staff is the head teacher's
+        caseManager = event.caseManager() != null ? event.caseManager()
+                : event.allegationAgainstStaff() ? Role.HEAD_TEACHER : null;
         referredTo = EnumSet.noneOf(Agency.class);
         decided = EnumSet.noneOf(Agency.class);
         openActions = new HashSet<>();
@@ -599,8 +627,9 @@ class Incident {
 
     @EventSourcingHandler
     void on(IncidentEscalated event) {
-        dslInvolved = true; // to the DSL, or to the head teacher, whose involvement counts where the DSL's would
-        headTeacherInformed |= event.to() == EscalationTarget.HEAD_TEACHER;
+        dslInvolved = true; // to the DSL, or to the head teacher (or chair), whose involvement counts where the DSL's would
+        headTeacherInformed |= event.to() == EscalationTarget.HEAD_TEACHER
+                || event.to() == EscalationTarget.CHAIR_OF_GOVERNORS;
         noteInvolvement(event);
     }
 
@@ -729,10 +758,12 @@ class Incident {
     /**
      * policy: a DSL who acts on the incident is involved in it, as is one it was escalated to (R4, R5); the head
      * teacher's involvement counts where the DSL's would (in an allegation against staff the DSL may not act), and
-     * the head teacher acting on it has been told of it (R6).
+     * the head teacher acting on it has been told of it (R6); where the head teacher is the one alleged, the chair of
+     * governors stands in for them.
      */
     private void noteInvolvement(IncidentEvent event) {
-        dslInvolved |= event.actor().role() == Role.DSL || event.actor().role() == Role.HEAD_TEACHER;
-        headTeacherInformed |= event.actor().role() == Role.HEAD_TEACHER;
+        Role role = event.actor().role();
+        dslInvolved |= role == Role.DSL || role == Role.HEAD_TEACHER || role == Role.CHAIR_OF_GOVERNORS;
+        headTeacherInformed |= role == Role.HEAD_TEACHER || role == Role.CHAIR_OF_GOVERNORS;
     }
 }

@@ -87,6 +87,7 @@ class IncidentCommandService {
     @Transactional
     Reported report(IncidentRequests.ReportIncident request, String idempotencyKey, AuthenticatedUser user) {
         Category category = category(request.category());
+        request.subjects().forEach(IncidentCommandService::headTeacherIsStaff);
         if (!request.schoolId().equals(user.schoolId())) {
             // before the keys are looked at, so that a retry key never reveals another school's incident
             throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may report incidents of your own school only");
@@ -114,7 +115,9 @@ class IncidentCommandService {
         sender.send(new ReportIncidentCommand(incidentId, request.schoolId(),
                 category.asRecordedIn(catalogue.version()), category.subjectTypes(),
                 request.occurredAt(), personalData.seal(incidentId, "summary", request.summary()), subjects,
-                Boolean.TRUE.equals(request.offSite()), source, actingUsers.of(user), now()));
+                Boolean.TRUE.equals(request.offSite()), source,
+                request.subjects().stream().anyMatch(IncidentRequests.SubjectEntry::isHeadTeacherAlleged),
+                actingUsers.of(user), now()));
         log.info("Incident {} reported for school {} by {}", incidentId, request.schoolId(), user.userId());
         return new Reported(new CommandResult(incidentId, 0), true);
     }
@@ -213,8 +216,9 @@ class IncidentCommandService {
         if (user.schoolId() == null) {
             throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may act on incidents of your own school only");
         }
+        headTeacherIsStaff(r);
         return sender.result(id, new AddSubjectCommand(id, expectedVersion, sealed(id, user.schoolId(), r),
-                actingUsers.of(user), now()));
+                r.isHeadTeacher(), actingUsers.of(user), now()));
     }
 
     /**
@@ -323,6 +327,12 @@ class IncidentCommandService {
                 personalData.sealFor(incidentId, subjectId, "dateOfBirth", dateOfBirth == null ? null : dateOfBirth.toString()));
     }
 
+    private static void headTeacherIsStaff(IncidentRequests.SubjectEntry entry) {
+        if (entry.isHeadTeacher() && entry.type() != org.safecase.events.SubjectType.STAFF) {
+            throw Refusal.invalid("HEAD_TEACHER_IS_STAFF", "headTeacher", "only a member of staff is the head teacher");
+        }
+    }
+
     private Category category(String code) {
         return catalogue.find(code)
                 .orElseThrow(() -> Refusal.invalid("UNKNOWN_CATEGORY", "category", "is not a category of the catalogue"));
@@ -344,7 +354,8 @@ class IncidentCommandService {
         IncidentReported first = reported.get();
         return first.actor().userId().equals(user.userId())
                 || (AccessRules.CASE_READERS.contains(user.role()) && first.schoolId().equals(user.schoolId())
-                && (!first.allegationAgainstStaff() || AccessRules.readsStaffAllegations(user.role())));
+                && AccessRules.sightOfStaffAllegations(user.role()).sees(first.allegationAgainstStaff(),
+                first.againstHeadTeacher()));
     }
 
     private long currentVersion(UUID incidentId) {

@@ -37,9 +37,11 @@ final class IncidentCommands {
     private IncidentCommands() {
     }
 
+    /** {@code headTeacherAlleged}: the school's head teacher is one of the subjects alleged (KCSIE part 4). */
     record ReportIncidentCommand(@TargetAggregateIdentifier UUID incidentId, String schoolId, CategoryRef category,
                                  Set<SubjectType> appliesTo, Instant occurredAt, Sealed summary, List<Subject> subjects,
-                                 boolean offSite, Source source, ActingUser user, Instant at) {
+                                 boolean offSite, Source source, boolean headTeacherAlleged, ActingUser user,
+                                 Instant at) {
     }
 
     record EscalateIncidentCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
@@ -84,7 +86,7 @@ final class IncidentCommands {
     }
 
     record AddSubjectCommand(@TargetAggregateIdentifier UUID incidentId, @TargetAggregateVersion Long expectedVersion,
-                             Subject subject, ActingUser user, Instant at) {
+                             Subject subject, boolean headTeacher, ActingUser user, Instant at) {
     }
 
     /**

@@ -45,11 +45,21 @@ final class IncidentRequests {
                           @Valid SourceEntry source) {
     }
 
+    /** {@code headTeacher}: this person is the school's head teacher (a member of staff), so that an allegation goes to the chair. */
     record SubjectEntry(@NotNull SubjectType type,
                         @NotBlank @Size(max = 128) String reference,
                         Involvement involvement,
                         @Size(max = 16) String yearGroup,
-                        @PastOrPresent LocalDate dateOfBirth) {
+                        @PastOrPresent LocalDate dateOfBirth,
+                        Boolean headTeacher) {
+
+        boolean isHeadTeacher() {
+            return Boolean.TRUE.equals(headTeacher);
+        }
+
+        boolean isHeadTeacherAlleged() {
+            return isHeadTeacher() && (involvement == null || involvement == Involvement.ALLEGED);
+        }
     }
 
     record SourceEntry(@NotBlank @Size(max = 64) String system, @NotBlank @Size(max = SHORT) String reference) {

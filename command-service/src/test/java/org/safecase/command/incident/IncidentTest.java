@@ -117,6 +117,7 @@ class IncidentTest {
     static final ActingUser STAFF = ACTING.of(new AuthenticatedUser("staff.a", Role.STAFF, "SCH-A", "TRUST-1"));
     static final ActingUser DSL = ACTING.of(new AuthenticatedUser("dsl.a", Role.DSL, "SCH-A", "TRUST-1"));
     static final ActingUser HEAD = ACTING.of(new AuthenticatedUser("head.a", Role.HEAD_TEACHER, "SCH-A", "TRUST-1"));
+    static final ActingUser CHAIR = ACTING.of(new AuthenticatedUser("chair.a", Role.CHAIR_OF_GOVERNORS, "SCH-A", "TRUST-1"));
     static final ActingUser INTEGRATION
             = ACTING.of(new AuthenticatedUser("integration.a", Role.INTEGRATION, "SCH-A", "TRUST-1"));
     static final ActingUser OTHER_SCHOOL_DSL = ACTING.of(new AuthenticatedUser("dsl.b", Role.DSL, "SCH-B", "TRUST-1"));
@@ -152,7 +153,13 @@ class IncidentTest {
 
     static ReportIncidentCommand report(Category category, ActingUser by, Subject... subjects) {
         return new ReportIncidentCommand(ID, "SCH-A", category.asRecordedIn(VERSION), category.subjectTypes(),
-                NOW.minusSeconds(3600), sealed("what happened"), List.of(subjects), false, null, by, NOW);
+                NOW.minusSeconds(3600), sealed("what happened"), List.of(subjects), false, null, false, by, NOW);
+    }
+
+    /** A report naming the school's head teacher among those alleged. */
+    static ReportIncidentCommand reportAgainstHeadTeacher(Category category, ActingUser by, Subject... subjects) {
+        return new ReportIncidentCommand(ID, "SCH-A", category.asRecordedIn(VERSION), category.subjectTypes(),
+                NOW.minusSeconds(3600), sealed("what happened"), List.of(subjects), false, null, true, by, NOW);
     }
 
     /** A reclassification into a category as it stands in the catalogue version of the test. */
@@ -164,7 +171,14 @@ class IncidentTest {
         boolean againstStaff = List.of(subjects).stream().anyMatch(Subject::isAllegationAgainstWorkforce);
         return new IncidentReported(ID, "SCH-A", STAFF.actor(), NOW, category.asRecordedIn(VERSION),
                 NOW.minusSeconds(3600), sealed("what happened"), List.of(subjects), false, null, againstStaff,
-                againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of());
+                againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of(),
+                againstStaff ? Role.HEAD_TEACHER : null);
+    }
+
+    static IncidentReported reportedAgainstHeadTeacher(Category category, Subject... subjects) {
+        return new IncidentReported(ID, "SCH-A", STAFF.actor(), NOW, category.asRecordedIn(VERSION),
+                NOW.minusSeconds(3600), sealed("what happened"), List.of(subjects), false, null, true,
+                List.of(Agency.LADO, Agency.LA_SAFEGUARDING), Role.CHAIR_OF_GOVERNORS);
     }
 
     static PoliceReferralMade policeReferral() {
@@ -227,7 +241,7 @@ class IncidentTest {
             fixture.givenNoPriorActivity()
                     .when(new ReportIncidentCommand(ID, "SCH-A", CYBERBULLYING.asRecordedIn(VERSION),
                             CYBERBULLYING.subjectTypes(), NOW.plusSeconds(86400), sealed("s"), List.of(PUPIL), false, null,
-                            STAFF, NOW))
+                            false, STAFF, NOW))
                     .expectException(refusedBy("IN_THE_FUTURE"))
                     .expectNoEvents();
         }
@@ -660,6 +674,67 @@ class IncidentTest {
     }
 
     @Nested
+    class AllegationsAgainstTheHeadTeacher {
+
+        @Test
+        void areManagedByTheChairOfGovernors() {
+            fixture.givenNoPriorActivity()
+                    .when(reportAgainstHeadTeacher(STAFF_PUPIL_COMMS, STAFF, TEACHER, VICTIM))
+                    .expectEvents(reportedAgainstHeadTeacher(STAFF_PUPIL_COMMS, TEACHER, VICTIM));
+        }
+
+        @Test
+        void theHeadTeacherCannotActOnAnAllegationAgainstThemselves() {
+            fixture.given(reportedAgainstHeadTeacher(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new AddNoteCommand(ID, null, sealed("note"), HEAD, NOW))
+                    .expectException(refusedBy("HEAD_TEACHER_ALLEGATION_CHAIR_ONLY"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void escalateToTheChairOfGovernors() {
+            fixture.given(reportedAgainstHeadTeacher(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.HEAD_TEACHER, sealed("allegation"),
+                            INTEGRATION, NOW))
+                    .expectException(refusedBy("HEAD_TEACHER_ALLEGATION_ROUTES_TO_CHAIR"));
+            fixture.given(reportedAgainstHeadTeacher(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new EscalateIncidentCommand(ID, null, EscalationTarget.CHAIR_OF_GOVERNORS, sealed("allegation"),
+                            INTEGRATION, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void theChairClosesWithTheLadoDecisionAndTheirInvolvementCountsWhereTheDslsWould() {
+            fixture.given(reportedAgainstHeadTeacher(CHILD_PROTECTION, TEACHER, VICTIM),
+                            decision(Agency.LADO, ReferralDecision.REFERRED, CHAIR),
+                            decision(Agency.POLICE, ReferralDecision.NOT_REFERRED, CHAIR))
+                    .when(close(CHAIR))
+                    .expectEvents(closed(CHAIR));
+        }
+
+        @Test
+        void theChairActsOnNothingElse() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new AddNoteCommand(ID, null, sealed("note"), CHAIR, NOW))
+                    .expectException(refusedBy("CHAIR_ACTS_ON_HEAD_TEACHER_ALLEGATIONS_ONLY"))
+                    .expectNoEvents();
+            fixture.given(reported(CYBERBULLYING, PUPIL))
+                    .when(new AddNoteCommand(ID, null, sealed("note"), CHAIR, NOW))
+                    .expectException(refusedBy("CHAIR_ACTS_ON_HEAD_TEACHER_ALLEGATIONS_ONLY"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theHeadTeacherAddedAsAllegedToAnotherAllegationIsReportedAnew() {
+            fixture.given(reported(STAFF_PUPIL_COMMS, TEACHER, VICTIM))
+                    .when(new AddSubjectCommand(ID, null, new Subject(UUID.fromString("00000000-0000-0000-0000-000000000299"),
+                            SubjectType.STAFF, sealed("S-HEAD"), Involvement.ALLEGED, null, null), true, HEAD, NOW))
+                    .expectException(refusedBy("REPORT_AS_HEAD_TEACHER_ALLEGATION"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
     class APersonSignsOff {
 
         @Test
@@ -934,7 +1009,7 @@ class IncidentTest {
         @Test
         void appendsThePersonSealedWithWhoAddedThem() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new AddSubjectCommand(ID, null, VICTIM, DSL, NOW))
+                    .when(new AddSubjectCommand(ID, null, VICTIM, false, DSL, NOW))
                     .expectEvents(new SubjectAdded(ID, "SCH-A", DSL.actor(), NOW, VICTIM))
                     .expectResultMessagePayload(1L);
         }
@@ -942,7 +1017,7 @@ class IncidentTest {
         @Test
         void refusesAPersonAlreadyInTheIncident() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new AddSubjectCommand(ID, null, PUPIL, DSL, NOW))
+                    .when(new AddSubjectCommand(ID, null, PUPIL, false, DSL, NOW))
                     .expectException(refusedBy("DUPLICATE_SUBJECT"))
                     .expectNoEvents();
         }
@@ -950,7 +1025,7 @@ class IncidentTest {
         @Test
         void neverTurnsAnIncidentIntoAnAllegationAgainstStaffBehindTheHeadTeachersBack() {
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new AddSubjectCommand(ID, null, TEACHER, DSL, NOW))
+                    .when(new AddSubjectCommand(ID, null, TEACHER, false, DSL, NOW))
                     .expectException(refusedBy("REPORT_AS_STAFF_ALLEGATION"))
                     .expectNoEvents();
         }
@@ -959,7 +1034,7 @@ class IncidentTest {
         void aMemberOfStaffWhoWasOnlyAWitnessIsAdded() {
             Subject witness = new Subject(TEACHER_ID, SubjectType.STAFF, sealed("S-1"), Involvement.WITNESS, null, null);
             fixture.given(reported(CYBERBULLYING, PUPIL))
-                    .when(new AddSubjectCommand(ID, null, witness, DSL, NOW))
+                    .when(new AddSubjectCommand(ID, null, witness, false, DSL, NOW))
                     .expectEvents(new SubjectAdded(ID, "SCH-A", DSL.actor(), NOW, witness));
         }
 
@@ -974,7 +1049,7 @@ class IncidentTest {
         @Test
         void isRefusedOnAClosedIncident() {
             fixture.given(reported(CYBERBULLYING, PUPIL), closed(DSL))
-                    .when(new AddSubjectCommand(ID, null, VICTIM, DSL, NOW))
+                    .when(new AddSubjectCommand(ID, null, VICTIM, false, DSL, NOW))
                     .expectException(refusedBy("INCIDENT_CLOSED"))
                     .expectNoEvents();
         }

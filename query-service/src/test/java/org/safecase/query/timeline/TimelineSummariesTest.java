@@ -69,7 +69,7 @@ class TimelineSummariesTest {
     @Test
     void givenEventsWithoutPersonalFieldsThenTheirSummariesStillReadAndTheDetailIsEmpty() {
         var reported = TimelineSummaries.of(new IncidentReported(ID, "SCH-A", DSL, AT, CYBERBULLYING, AT, null,
-                List.of(new Subject(SUBJECT, SubjectType.PUPIL, null, null, null, null)), false, null, false, List.of()),
+                List.of(new Subject(SUBJECT, SubjectType.PUPIL, null, null, null, null)), false, null, false, List.of(), null),
                 FIELDS);
         var sanction = TimelineSummaries.of(new SanctionApplied(ID, "SCH-A", DSL, AT, SUBJECT, null, SubjectType.STAFF,
                 SanctionType.WARNING, LocalDate.parse("2026-11-20"), null, null), FIELDS);
