@@ -13,8 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -26,8 +28,18 @@ import static org.awaitility.Awaitility.await;
  * they share one Spring context. Tests wait on conditions, never for a fixed time.
  */
 @SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"safecase.security.mode=demo", "safecase.read-your-writes.max-wait=PT1S"})
+        properties = {"safecase.security.mode=demo", "safecase.read-your-writes.max-wait=PT1S",
+                "safecase.webhooks.interval=100ms"})
 public abstract class QueryServiceTest {
+
+    /** The one school with a webhook: its alerts go to the test JVM's {@link WebhookReceiver}. */
+    protected static final String WEBHOOK_SCHOOL = "SCH-B";
+
+    /**
+     * The services' clock: the system's unless a test moves it, and then moves it back (so the shared context
+     * reads real time in every other test).
+     */
+    protected static final MovableClock CLOCK = new MovableClock();
 
     /** Long enough for a rebalance on a busy two-core machine; a passing wait ends as soon as its condition holds. */
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -49,6 +61,13 @@ public abstract class QueryServiceTest {
 
     protected EventStream stream;
 
+    @TestBean(name = "clock", methodName = "movableClock")
+    private Clock clock;
+
+    static Clock movableClock() {
+        return CLOCK;
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", QueryServiceTest::databaseUrl);
@@ -58,6 +77,10 @@ public abstract class QueryServiceTest {
         registry.add("safecase.privacy.datasource.url", () -> SharedTestInfrastructure.database("safecase_privacy"));
         registry.add("safecase.privacy.datasource.username", () -> LocalPostgres.OWNER);
         registry.add("safecase.privacy.kek", SharedTestInfrastructure::keyEncryptionKey);
+        // a list is bound from one property source only: the whole entry is here
+        registry.add("safecase.webhooks.schools[0].school-id", () -> WEBHOOK_SCHOOL);
+        registry.add("safecase.webhooks.schools[0].url", () -> WebhookReceiver.shared().url());
+        registry.add("safecase.webhooks.schools[0].secret", () -> WebhookReceiver.shared().secret());
     }
 
     public static String databaseUrl() {
