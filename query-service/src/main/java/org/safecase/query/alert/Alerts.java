@@ -1,5 +1,6 @@
 package org.safecase.query.alert;
 
+import org.safecase.platform.security.AccessRules.StaffAllegationSight;
 import org.safecase.query.projection.ProjectionGenerations;
 import org.springframework.stereotype.Service;
 
@@ -32,19 +33,19 @@ class Alerts implements AlertSource {
     /** Every alert of the school, allegations against staff included: the school's own system receives them. */
     @Override
     public List<Alert> current(String schoolId, Instant now) {
-        return of(Set.of(schoolId), true, now);
+        return of(Set.of(schoolId), StaffAllegationSight.ALL, now);
     }
 
-    List<Alert> of(Collection<String> schools, boolean withStaffAllegations, Instant now) {
-        return duties.openDuties(generations.activeSchema(), schools, withStaffAllegations).stream()
+    List<Alert> of(Collection<String> schools, StaffAllegationSight sight, Instant now) {
+        return duties.openDuties(generations.activeSchema(), schools, sight).stream()
                 .map(d -> new Alert(d.incidentId() + ":" + d.dutyKey(), d.incidentId(), d.schoolId(), d.category(),
                         d.due(), d.dueAt(), now.isAfter(d.dueAt())))
                 .toList();
     }
 
-    List<ActionView> actions(Collection<String> schools, String owner, String status, boolean withStaffAllegations,
+    List<ActionView> actions(Collection<String> schools, String owner, String status, StaffAllegationSight sight,
                              Instant now) {
-        return duties.actions(generations.activeSchema(), schools, owner, withStaffAllegations).stream()
+        return duties.actions(generations.activeSchema(), schools, owner, sight).stream()
                 .map(a -> new ActionView(a.actionId(), a.incidentId(), a.category(), a.title(), a.owner(), a.dueOn(),
                         a.completedAt() != null ? "DONE" : now.isAfter(workingDays.endOf(a.dueOn())) ? "OVERDUE" : "OPEN",
                         a.assignedAt(), a.assignedBy(), a.completedAt(), a.completionNote()))

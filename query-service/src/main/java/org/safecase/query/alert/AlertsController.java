@@ -43,7 +43,7 @@ class AlertsController {
     List<AlertView> alerts(@Parameter(description = "the user's own school; optional") @RequestParam(required = false)
                            String schoolId, AuthenticatedUser user) {
         Set<String> schools = access.readableSchools(user, schoolId);
-        return alerts.of(schools, access.readsStaffAllegations(user), clock.instant()).stream()
+        return alerts.of(schools, access.sight(user), clock.instant()).stream()
                 .map(a -> new AlertView(a.incidentId(), a.category(), a.due(), a.dueAt(), a.overdue())).toList();
     }
 
@@ -66,7 +66,7 @@ class AlertsController {
             ownerSought = user.userId();
         }
         Set<String> schools = user.schoolId() == null ? Set.of() : Set.of(user.schoolId());
-        return alerts.actions(schools, ownerSought, status, AccessRules.readsStaffAllegations(user.role()),
+        return alerts.actions(schools, ownerSought, status, AccessRules.sightOfStaffAllegations(user.role()),
                 clock.instant());
     }
 

@@ -86,7 +86,7 @@ class DutiesProjection implements IncidentProjection {
         }
         if (event instanceof IncidentEscalated escalated) {
             duties.meet(schema, id, ESCALATION, at);
-            if (escalated.to() == EscalationTarget.HEAD_TEACHER) {
+            if (escalated.to() == EscalationTarget.HEAD_TEACHER || escalated.to() == EscalationTarget.CHAIR_OF_GOVERNORS) {
                 duties.meet(schema, id, Requirement.HEAD_TEACHER_INFORMED.name(), at);
             }
         } else if (event instanceof PoliceReferralMade) {
@@ -125,12 +125,16 @@ class DutiesProjection implements IncidentProjection {
         actorMeets(schema, id, event.actor().role(), facts.allegationAgainstStaff(), at);
     }
 
-    /** A lead acting on the incident has it; the head teacher acting on it has been told of it. */
+    /**
+     * A lead acting on the incident has it; the head teacher acting on it has been told of it; the chair of governors
+     * stands in for the head teacher in an allegation against them (the only incidents they act on).
+     */
     private void actorMeets(String schema, UUID id, Role role, boolean againstStaff, Instant at) {
-        if (role == Role.HEAD_TEACHER || (role == Role.DSL && !againstStaff)) {
+        boolean headOrChair = role == Role.HEAD_TEACHER || role == Role.CHAIR_OF_GOVERNORS;
+        if (headOrChair || (role == Role.DSL && !againstStaff)) {
             duties.meet(schema, id, ESCALATION, at);
         }
-        if (role == Role.HEAD_TEACHER) {
+        if (headOrChair) {
             duties.meet(schema, id, Requirement.HEAD_TEACHER_INFORMED.name(), at);
         }
     }

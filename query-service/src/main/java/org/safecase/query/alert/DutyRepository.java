@@ -1,5 +1,7 @@
 package org.safecase.query.alert;
 
+import org.safecase.platform.security.AccessRules.StaffAllegationSight;
+import org.safecase.query.incident.IncidentAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -116,7 +118,7 @@ class DutyRepository {
                 new MapSqlParameterSource("action", actionId).addValue("at", Timestamp.from(at)).addValue("note", note));
     }
 
-    List<OpenDuty> openDuties(String schema, Collection<String> schools, boolean withStaffAllegations) {
+    List<OpenDuty> openDuties(String schema, Collection<String> schools, StaffAllegationSight sight) {
         if (schools.isEmpty()) {
             return List.of();
         }
@@ -124,15 +126,16 @@ class DutyRepository {
                 SELECT d.incident_id, i.school_id, i.category_code, i.allegation_against_staff, d.duty_key, d.due, d.due_at
                 FROM %s d JOIN %s i ON i.incident_id = d.incident_id
                 WHERE d.met_at IS NULL AND i.open AND i.school_id IN (:schools)
-                  AND (:staff OR NOT i.allegation_against_staff)
-                ORDER BY d.due_at, d.incident_id, d.duty_key""".formatted(table(schema, "duty"), table(schema, "duty_incident")),
-                new MapSqlParameterSource("schools", schools).addValue("staff", withStaffAllegations),
+                  AND (:staff OR NOT i.allegation_against_staff) AND %s
+                ORDER BY d.due_at, d.incident_id, d.duty_key""".formatted(table(schema, "duty"), table(schema, "duty_incident"),
+                        IncidentAccess.headTeacherSight(sight, schema, "d.incident_id")),
+                new MapSqlParameterSource("schools", schools).addValue("staff", sight != StaffAllegationSight.NONE),
                 (rs, n) -> new OpenDuty(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
     }
 
     /** Actions of the schools' incidents, of one owner if given, due first. */
-    List<ActionRow> actions(String schema, Collection<String> schools, String owner, boolean withStaffAllegations) {
+    List<ActionRow> actions(String schema, Collection<String> schools, String owner, StaffAllegationSight sight) {
         if (schools.isEmpty()) {
             return List.of();
         }
@@ -141,11 +144,12 @@ class DutyRepository {
                        a.owner, a.due_on, a.assigned_at, a.assigned_by, a.completed_at, a.completion_note
                 FROM %s a JOIN %s i ON i.incident_id = a.incident_id
                 WHERE i.school_id IN (:schools) AND (CAST(:owner AS VARCHAR) IS NULL OR a.owner = :owner)
-                  AND (:staff OR NOT i.allegation_against_staff)
+                  AND (:staff OR NOT i.allegation_against_staff) AND %s
                 ORDER BY a.due_on, a.assigned_at, a.action_id"""
-                        .formatted(table(schema, "incident_action"), table(schema, "duty_incident")),
+                        .formatted(table(schema, "incident_action"), table(schema, "duty_incident"),
+                                IncidentAccess.headTeacherSight(sight, schema, "a.incident_id")),
                 new MapSqlParameterSource("schools", schools).addValue("owner", owner)
-                        .addValue("staff", withStaffAllegations),
+                        .addValue("staff", sight != StaffAllegationSight.NONE),
                 (rs, n) -> new ActionRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getString(7),
                         rs.getObject(8, LocalDate.class), rs.getTimestamp(9).toInstant(), rs.getString(10),

@@ -2,7 +2,6 @@ package org.safecase.query.alert;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +24,11 @@ class WebhookDispatcher {
     private final WebhookProperties properties;
     private final WebhookOutbox outbox;
     private final WebhookDelivery delivery;
-    private final ObjectProvider<AlertSource> alerts;
+    private final AlertSource alerts;
     private final Clock clock;
 
     WebhookDispatcher(WebhookProperties properties, WebhookOutbox outbox, WebhookDelivery delivery,
-                      ObjectProvider<AlertSource> alerts, Clock clock) {
+                      AlertSource alerts, Clock clock) {
         this.properties = properties;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -42,8 +41,7 @@ class WebhookDispatcher {
         if (properties.schools().isEmpty()) {
             return;
         }
-        // until the read models offer an AlertSource, only alerts queued directly are sent
-        alerts.ifUnique(this::enqueueCurrent);
+        enqueueCurrent(alerts);
         deliverDue();
     }
 

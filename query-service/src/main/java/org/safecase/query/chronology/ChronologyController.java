@@ -57,7 +57,7 @@ class ChronologyController {
                 .flatMap(school -> personalData.knownSubject(school, reference).stream())
                 .toList();
         List<ChronologyView.Entry> entries = chronology.entries(generations.activeSchema(), subjects, schools,
-                        access.readsStaffAllegations(user)).stream()
+                        access.sight(user)).stream()
                 .map(ChronologyView.Entry::of)
                 .toList();
         return new ChronologyView(reference, entries);

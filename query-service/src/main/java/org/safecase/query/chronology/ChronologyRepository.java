@@ -3,6 +3,8 @@ package org.safecase.query.chronology;
 import org.safecase.events.CategoryRef;
 import org.safecase.events.IncidentReported;
 import org.safecase.events.Subject;
+import org.safecase.platform.security.AccessRules.StaffAllegationSight;
+import org.safecase.query.incident.IncidentAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -114,7 +116,7 @@ class ChronologyRepository {
      * The files of the given people within the given schools, in time order. Entries of a staff or
      * volunteer subject, or of an allegation against staff, only when {@code staffVisible}.
      */
-    List<Row> entries(String schema, Collection<UUID> subjectIds, Set<String> schools, boolean staffVisible) {
+    List<Row> entries(String schema, Collection<UUID> subjectIds, Set<String> schools, StaffAllegationSight sight) {
         if (subjectIds.isEmpty() || schools.isEmpty()) {
             return List.of();
         }
@@ -124,9 +126,11 @@ class ChronologyRepository {
                 FROM %s
                 WHERE subject_id IN (:subjects) AND school_id IN (:schools)
                   AND (:staffVisible OR NOT (allegation_against_staff OR coalesce(subject_type IN ('STAFF', 'VOLUNTEER'), FALSE)))
-                ORDER BY at, incident_id, sequence""".formatted(table(schema, "chronology_entry")),
+                  AND %s
+                ORDER BY at, incident_id, sequence""".formatted(table(schema, "chronology_entry"),
+                        IncidentAccess.headTeacherSight(sight, schema, "incident_id")),
                 new MapSqlParameterSource().addValue("subjects", subjectIds).addValue("schools", schools)
-                        .addValue("staffVisible", staffVisible),
+                        .addValue("staffVisible", sight != StaffAllegationSight.NONE),
                 (rs, row) -> new Row(rs.getObject("incident_id", UUID.class), rs.getLong("sequence"),
                         rs.getString("school_id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getString("event_type"), rs.getString("category_code"), rs.getString("category_name"),

@@ -3,6 +3,8 @@ package org.safecase.query.incident;
 import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.school.SchoolDirectory;
 import org.safecase.platform.security.AccessRules;
+import org.safecase.platform.security.AccessRules.StaffAllegationSight;
+import org.safecase.query.projection.ProjectionSchema;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.springframework.stereotype.Component;
 
@@ -39,20 +41,42 @@ public class IncidentAccess {
         return Set.of(requestedSchoolId);
     }
 
-    /** policy: allegations against staff are for the head teacher (and auditors), hidden from other views (R12). */
+    /** Which allegations against staff the user sees (AccessRules.sightOfStaffAllegations). */
+    public StaffAllegationSight sight(AuthenticatedUser user) {
+        return AccessRules.sightOfStaffAllegations(user.role());
+    }
+
+    /** Whether the user sees any allegation against staff, and so staff and volunteers as subjects (R12). */
     public boolean readsStaffAllegations(AuthenticatedUser user) {
-        return AccessRules.readsStaffAllegations(user.role());
+        return sight(user) != StaffAllegationSight.NONE;
+    }
+
+    /**
+     * SQL: whether the incident in {@code incidentColumn} is in the sight's view as far as allegations against the
+     * head teacher go (the head teacher never sees one, the chair of governors nothing else); allegations against
+     * other staff are each read model's own flag.
+     */
+    public static String headTeacherSight(StaffAllegationSight sight, String schema, String incidentColumn) {
+        String againstHead = "SELECT incident_id FROM %s WHERE against_head_teacher"
+                .formatted(ProjectionSchema.table(schema, "incident_log"));
+        return switch (sight) {
+            case NONE, ALL -> "TRUE";
+            case ALL_BUT_AGAINST_HEAD_TEACHER -> incidentColumn + " NOT IN (" + againstHead + ")";
+            case ONLY_AGAINST_HEAD_TEACHER -> incidentColumn + " IN (" + againstHead + ")";
+        };
     }
 
     /** 403 unless the user may read this incident. */
-    public void requireReadable(AuthenticatedUser user, String schoolId, boolean allegationAgainstStaff) {
+    public void requireReadable(AuthenticatedUser user, String schoolId, boolean allegationAgainstStaff,
+                                boolean againstHeadTeacher) {
         requireCaseReader(user);
         if (!user.belongsTo(schoolId, schools)) {
             throw Refusal.forbidden("SCHOOL_NOT_ALLOWED", "You may read incidents of your own school or trust only");
         }
-        if (allegationAgainstStaff && !readsStaffAllegations(user)) {
-            throw Refusal.forbidden("STAFF_ALLEGATION_HEAD_TEACHER_ONLY",
-                    "Only the head teacher and auditors may read an allegation against a member of staff");
+        if (!sight(user).sees(allegationAgainstStaff, againstHeadTeacher)) {
+            throw Refusal.forbidden("STAFF_ALLEGATION_HEAD_TEACHER_ONLY", "An allegation against a member of staff is "
+                    + "read by its case manager (the head teacher, or the chair of governors if it is against the head "
+                    + "teacher) and auditors only; the chair of governors reads nothing else");
         }
     }
 

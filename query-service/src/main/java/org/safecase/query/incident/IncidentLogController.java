@@ -2,6 +2,7 @@ package org.safecase.query.incident;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.safecase.platform.security.AccessRules.StaffAllegationSight;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.safecase.query.projection.ProjectionGenerations;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,10 +64,10 @@ class IncidentLogController {
                          AuthenticatedUser user) {
         IncidentLogQuery query = IncidentLogQuery.parse(status, classification, category, from, to, page, size, zone);
         Set<String> schools = access.readableSchools(user, schoolId);
-        boolean withStaffAllegations = access.readsStaffAllegations(user);
+        StaffAllegationSight sight = access.sight(user);
         String schema = generations.activeSchema();
-        long total = log.count(schema, query, schools, withStaffAllegations);
-        return new IncidentLogPage(log.search(schema, query, schools, withStaffAllegations).stream()
+        long total = log.count(schema, query, schools, sight);
+        return new IncidentLogPage(log.search(schema, query, schools, sight).stream()
                 .map(incident -> IncidentView.of(incident, timeliness.overdue(incident))).toList(),
                 query.page(), query.size(), total);
     }

@@ -3,6 +3,7 @@ package org.safecase.query.incident;
 import org.safecase.events.Classification;
 import org.safecase.events.IncidentReported;
 import org.safecase.events.Role;
+import org.safecase.platform.security.AccessRules.StaffAllegationSight;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -39,9 +40,9 @@ public class IncidentLogRepository {
         named.update("""
                 INSERT INTO %s (incident_id, school_id, category_code, category_name, classification, status,
                                 occurred_at, reported_at, reported_by_role, subject_count, off_site,
-                                allegation_against_staff, source_system, version, last_event_at)
+                                allegation_against_staff, source_system, version, last_event_at, against_head_teacher)
                 VALUES (:incident, :school, :code, :name, :classification, 'OPEN', :occurred, :at, :role, :subjects,
-                        :offSite, :againstStaff, :source, :sequence, :at)
+                        :offSite, :againstStaff, :source, :sequence, :at, :againstHead)
                 ON CONFLICT (incident_id) DO NOTHING""".formatted(table(schema, "incident_log")),
                 new MapSqlParameterSource()
                         .addValue("incident", event.incidentId())
@@ -55,6 +56,7 @@ public class IncidentLogRepository {
                         .addValue("subjects", event.subjects().size())
                         .addValue("offSite", event.offSite())
                         .addValue("againstStaff", event.allegationAgainstStaff())
+                        .addValue("againstHead", event.againstHeadTeacher())
                         .addValue("source", event.source() == null ? null : event.source().system())
                         .addValue("sequence", sequence));
     }
@@ -126,7 +128,7 @@ public class IncidentLogRepository {
     }
 
     List<IncidentRecord> search(String schema, IncidentLogQuery query, Set<String> schools,
-                                boolean withStaffAllegations) {
+                                StaffAllegationSight sight) {
         if (schools.isEmpty()) {
             return List.of();
         }
@@ -135,22 +137,27 @@ public class IncidentLogRepository {
         return named.query("""
                 SELECT * FROM %s WHERE %s
                 ORDER BY reported_at DESC, incident_id LIMIT :limit OFFSET :offset"""
-                .formatted(table(schema, "incident_log"), where(query, withStaffAllegations)), params, ROW);
+                .formatted(table(schema, "incident_log"), where(query, sight)), params, ROW);
     }
 
-    long count(String schema, IncidentLogQuery query, Set<String> schools, boolean withStaffAllegations) {
+    long count(String schema, IncidentLogQuery query, Set<String> schools, StaffAllegationSight sight) {
         if (schools.isEmpty()) {
             return 0;
         }
         Long total = named.queryForObject("SELECT count(*) FROM %s WHERE %s"
-                .formatted(table(schema, "incident_log"), where(query, withStaffAllegations)), filter(query, schools), Long.class);
+                .formatted(table(schema, "incident_log"), where(query, sight)), filter(query, schools), Long.class);
         return total == null ? 0 : total;
     }
 
-    private static String where(IncidentLogQuery query, boolean withStaffAllegations) {
+    private static String where(IncidentLogQuery query, StaffAllegationSight sight) {
         StringBuilder where = new StringBuilder("school_id IN (:schools)");
-        if (!withStaffAllegations) {
+        if (sight == StaffAllegationSight.NONE) {
             where.append(" AND NOT allegation_against_staff");
+        }
+        if (sight == StaffAllegationSight.ALL_BUT_AGAINST_HEAD_TEACHER) {
+            where.append(" AND NOT against_head_teacher");
+        } else if (sight == StaffAllegationSight.ONLY_AGAINST_HEAD_TEACHER) {
+            where.append(" AND against_head_teacher");
         }
         if (query.status() != null) {
             where.append(" AND status = :status");
@@ -207,5 +214,6 @@ public class IncidentLogRepository {
             instant(rs, "police_referred_at"), instant(rs, "referred_at"), instant(rs, "closed_at"),
             rs.getString("outcome"), rs.getInt("subject_count"), rs.getBoolean("off_site"),
             rs.getBoolean("allegation_against_staff"), rs.getBoolean("reclassified"), rs.getInt("sanction_count"),
-            rs.getString("source_system"), rs.getLong("version"), instant(rs, "last_event_at"));
+            rs.getString("source_system"), rs.getLong("version"), instant(rs, "last_event_at"),
+            rs.getBoolean("against_head_teacher"));
 }

@@ -12,7 +12,8 @@ public record IncidentRecord(UUID incidentId, String schoolId, String categoryCo
                              Role reportedByRole, Instant escalatedAt, String escalatedTo, boolean policeReferred,
                              Instant policeReferredAt, Instant referredAt, Instant closedAt, String outcome,
                              int subjectCount, boolean offSite, boolean allegationAgainstStaff, boolean reclassified,
-                             int sanctionCount, String sourceSystem, long version, Instant lastEventAt) {
+                             int sanctionCount, String sourceSystem, long version, Instant lastEventAt,
+                             boolean againstHeadTeacher) {
 
     public static final String OPEN = "OPEN";
     public static final String CLOSED = "CLOSED";

@@ -51,7 +51,8 @@ public class ReadableIncidents {
 
     private IncidentRecord readable(Optional<IncidentRecord> found, AuthenticatedUser user) {
         IncidentRecord incident = found.orElseThrow(() -> Refusal.notFound("INCIDENT_NOT_FOUND", "No such incident"));
-        access.requireReadable(user, incident.schoolId(), incident.allegationAgainstStaff());
+        access.requireReadable(user, incident.schoolId(), incident.allegationAgainstStaff(),
+                incident.againstHeadTeacher());
         return incident;
     }
 }

@@ -1,6 +1,8 @@
 package org.safecase.query.sanction;
 
 import org.safecase.events.SanctionApplied;
+import org.safecase.platform.security.AccessRules.StaffAllegationSight;
+import org.safecase.query.incident.IncidentAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -75,7 +77,7 @@ class SanctionRepository {
      * The sanctions of one subject reference within the given schools, newest applied first. An
      * incident whose report is not projected counts as an allegation against staff: hidden unless allowed.
      */
-    List<Row> ofSubject(String schema, String subjectReference, Set<String> schools) {
+    List<Row> ofSubject(String schema, String subjectReference, Set<String> schools, StaffAllegationSight sight) {
         if (schools.isEmpty()) {
             return List.of();
         }
@@ -84,9 +86,10 @@ class SanctionRepository {
                        s.applied_by, l.category_code, l.category_name,
                        COALESCE(l.allegation_against_staff, TRUE) AS allegation_against_staff
                 FROM %s s LEFT JOIN %s l ON l.incident_id = s.incident_id
-                WHERE s.subject_reference = :subject AND s.school_id IN (:schools)
+                WHERE s.subject_reference = :subject AND s.school_id IN (:schools) AND %s
                 ORDER BY s.applied_at DESC, s.incident_id, s.sequence DESC"""
-                        .formatted(table(schema, "sanction"), table(schema, "incident_log")),
+                        .formatted(table(schema, "sanction"), table(schema, "incident_log"),
+                                IncidentAccess.headTeacherSight(sight, schema, "s.incident_id")),
                 new MapSqlParameterSource().addValue("subject", subjectReference).addValue("schools", schools),
                 (rs, row) -> new Row(rs.getObject("incident_id", UUID.class), rs.getString("school_id"),
                         rs.getString("subject_type"), rs.getString("sanction_type"),
@@ -105,7 +108,7 @@ class SanctionRepository {
      * a staff or volunteer subject, or of an allegation against staff, only when {@code staffVisible}.
      */
     List<CategoryCount> incidentsByCategory(String schema, Collection<UUID> subjectIds, Set<String> schools,
-                                            Instant since, boolean staffVisible) {
+                                            Instant since, StaffAllegationSight sight) {
         if (subjectIds.isEmpty() || schools.isEmpty()) {
             return List.of();
         }
@@ -118,6 +121,7 @@ class SanctionRepository {
                     WHERE p.subject_id IN (:subjects) AND p.school_id IN (:schools) AND l.occurred_at >= :since
                       AND (:staffVisible OR NOT (p.allegation_against_staff
                                                  OR coalesce(p.subject_type IN ('STAFF', 'VOLUNTEER'), FALSE)))
+                      AND %5$s
                       AND NOT EXISTS (SELECT 1 FROM %4$s d WHERE d.incident_id = p.incident_id
                                       AND d.event_type = 'IncidentDisposed'))
                 SELECT school_id, category_code, max(category_name) AS category_name, count(*) AS incidents,
@@ -125,9 +129,11 @@ class SanctionRepository {
                 FROM theirs WHERE involvement = 'ALLEGED' OR sanctioned
                 GROUP BY school_id, category_code
                 ORDER BY school_id, category_code""".formatted(table(schema, "chronology_subject"),
-                        table(schema, "sanction"), table(schema, "incident_log"), table(schema, "chronology_entry")),
+                        table(schema, "sanction"), table(schema, "incident_log"), table(schema, "chronology_entry"),
+                        IncidentAccess.headTeacherSight(sight, schema, "p.incident_id")),
                 new MapSqlParameterSource().addValue("subjects", subjectIds).addValue("schools", schools)
-                        .addValue("since", since.atOffset(ZoneOffset.UTC)).addValue("staffVisible", staffVisible),
+                        .addValue("since", since.atOffset(ZoneOffset.UTC))
+                        .addValue("staffVisible", sight != StaffAllegationSight.NONE),
                 (rs, row) -> new CategoryCount(rs.getString("school_id"), rs.getString("category_code"),
                         rs.getString("category_name"), rs.getInt("incidents"), rs.getInt("sanctioned")));
     }

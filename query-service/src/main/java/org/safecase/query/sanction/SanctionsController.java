@@ -65,7 +65,7 @@ class SanctionsController {
         Set<String> schools = access.readableSchools(user, schoolId);
         boolean staffVisible = access.readsStaffAllegations(user);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        return sanctions.ofSubject(generations.activeSchema(), reference, schools).stream()
+        return sanctions.ofSubject(generations.activeSchema(), reference, schools, access.sight(user)).stream()
                 .filter(row -> staffVisible || !(row.allegationAgainstStaff() || WORKFORCE.contains(row.subjectType())))
                 .map(row -> SanctionView.of(row, today))
                 .toList();
@@ -99,7 +99,7 @@ class SanctionsController {
                 .flatMap(school -> personalData.knownSubject(school, reference).stream())
                 .toList();
         List<SanctionRepository.CategoryCount> counts = sanctions.incidentsByCategory(generations.activeSchema(),
-                subjects, schools, from.atStartOfDay(zone).toInstant(), access.readsStaffAllegations(user));
+                subjects, schools, from.atStartOfDay(zone).toInstant(), access.sight(user));
         List<RepeatBehaviour.CategoryRepeat> categories = counts.stream()
                 .filter(c -> category == null || category.isBlank() || category.equals(c.category()))
                 .map(c -> new RepeatBehaviour.CategoryRepeat(c.schoolId(), c.category(), c.categoryName(), c.incidents(),

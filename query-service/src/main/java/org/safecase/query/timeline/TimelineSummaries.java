@@ -64,7 +64,9 @@ public final class TimelineSummaries {
             StringBuilder summary = new StringBuilder("Reported as ").append(category(reported.category()))
                     .append(", ").append(subjects).append(subjects == 1 ? " subject" : " subjects")
                     .append(reported.offSite() ? ", off site" : ", on site");
-            if (reported.allegationAgainstStaff()) {
+            if (reported.againstHeadTeacher()) {
+                summary.append(", an allegation against the head teacher");
+            } else if (reported.allegationAgainstStaff()) {
                 summary.append(", an allegation against staff");
             }
             if (reported.source() != null && reported.source().system() != null) {
@@ -77,6 +79,7 @@ public final class TimelineSummaries {
                     : switch (escalated.to()) {
                         case DSL -> "the DSL";
                         case HEAD_TEACHER -> "the head teacher";
+                        case CHAIR_OF_GOVERNORS -> "the chair of governors";
                     };
             return entry("Escalated to " + to, fields.open(id, "reason", escalated.reason()));
         }

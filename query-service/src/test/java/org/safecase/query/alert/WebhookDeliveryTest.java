@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safecase.query.support.QueryServiceTest;
+import org.safecase.query.support.TestIncident;
 import org.safecase.query.support.WebhookReceiver;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -214,6 +215,25 @@ class WebhookDeliveryTest extends QueryServiceTest {
         eventually(() -> assertEquals(2, receivedAbout(due).size()));
         assertEquals(List.of("alert.due", "alert.overdue"), receivedAbout(due).stream()
                 .map(request -> json.readTree(request.body()).get("type").asString()).sorted().toList());
+    }
+
+    @Test
+    void givenAGroomingIncidentReportedAtASchoolWithAWebhookThenItsDutiesArrivePostedAndSigned() {
+        TestIncident incident = incident(WEBHOOK_SCHOOL);
+        stream.send(incident.reported(TestIncident.GROOMING, TestIncident.pupil(TestIncident.uniqueReference())));
+        awaitProjected(incident, 0);
+
+        // the scheduled dispatcher queues the read models' alerts and sends them, without being asked
+        eventually(() -> assertEquals(Set.of("ESCALATION", "POLICE_REFERRAL", "PARENT_CONTACT"),
+                receiver.received().stream().map(request -> json.readTree(request.body()).get("data"))
+                        .filter(data -> data.get("incidentId").asString().equals(incident.id().toString()))
+                        .map(data -> data.get("due").asString()).collect(java.util.stream.Collectors.toSet())));
+        receiver.received().stream().filter(request -> request.body().contains(incident.id().toString()))
+                .forEach(request -> {
+                    assertDoesNotThrow(() -> new Webhook(receiver.secret()).verify(request.body(), request.headers()));
+                    assertFalse(request.body().contains("Messages sent"));
+                    assertEquals(DATA, fieldNames(json.readTree(request.body()).get("data")));
+                });
     }
 
     @Test

@@ -123,12 +123,19 @@ public final class TestIncident {
 
     public IncidentEventEnvelope reported(CategoryRef category, Actor by, Instant occurredAt, Instant recordedAt,
                                           Person... subjects) {
+        return reported(category, by, occurredAt, recordedAt, false, subjects);
+    }
+
+    /** A report; {@code againstHeadTeacher}: the alleged member of staff is the head teacher (the chair's case). */
+    public IncidentEventEnvelope reported(CategoryRef category, Actor by, Instant occurredAt, Instant recordedAt,
+                                          boolean againstHeadTeacher, Person... subjects) {
         this.category = category;
         boolean againstStaff = Arrays.stream(subjects).anyMatch(Person::isAllegationAgainstWorkforce);
         List<Subject> sealed = Arrays.stream(subjects).map(this::subject).toList();
         return envelope(new IncidentReported(id, schoolId, by, recordedAt, category, occurredAt,
                 sealed("summary", "Messages sent in the evening"), sealed, true, new Source("CPOMS", "C-" + next),
-                againstStaff, againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of()));
+                againstStaff, againstStaff ? List.of(Agency.LADO, Agency.LA_SAFEGUARDING) : List.of(),
+                againstStaff ? (againstHeadTeacher ? Role.CHAIR_OF_GOVERNORS : Role.HEAD_TEACHER) : null));
     }
 
     private Subject subject(Person person) {
