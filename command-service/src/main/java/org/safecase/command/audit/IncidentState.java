@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.safecase.events.ExternalReferralRecorded;
 import org.safecase.events.IncidentClosed;
+import org.safecase.events.IncidentCorrected;
 import org.safecase.events.IncidentDisposed;
 import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentEvent;
@@ -43,13 +44,18 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record IncidentState(UUID incidentId, long version, Instant asOf, String schoolId, String category, String categoryName,
-                     String classification, String status, boolean legalHold, List<SubjectView> subjects,
+                     String classification, String status, boolean legalHold, Instant occurredAt, Boolean offSite,
+                     String summary, List<CorrectionView> corrections, List<SubjectView> subjects,
                      List<EscalationView> escalations, List<ReferralView> referrals, List<SanctionView> sanctions,
                      List<ParentContactView> parentContacts, List<SupportView> support, List<ActionView> actions,
                      List<EvidenceView> evidence, List<DeviceView> devices, String outcome) {
 
     record SubjectView(String type, String reference, String involvement, String yearGroup, String dateOfBirth,
                        boolean erased) {
+    }
+
+    /** A correction of the report (R20): the field, when, by whom and why; the fields above show the corrected values. */
+    record CorrectionView(String field, Instant at, String by, String reason) {
     }
 
     record EscalationView(String to, Instant at, String by, String reason) {
@@ -99,6 +105,10 @@ record IncidentState(UUID incidentId, long version, Instant asOf, String schoolI
         private String status;
         private boolean legalHold;
         private String outcome;
+        private Instant occurredAt;
+        private Boolean offSite;
+        private String summary;
+        private final List<CorrectionView> corrections = new ArrayList<>();
         private final List<Subject> reported = new ArrayList<>();
         private final List<UUID> erased = new ArrayList<>();
         private final List<UUID> removed = new ArrayList<>();
@@ -125,7 +135,20 @@ record IncidentState(UUID incidentId, long version, Instant asOf, String schoolI
                 categoryName = e.category().name();
                 classification = e.category().classification().name();
                 status = "OPEN";
+                occurredAt = e.occurredAt();
+                offSite = e.offSite();
+                summary = opener.open(id, "summary", e.summary());
                 reported.addAll(e.subjects());
+            } else if (event instanceof IncidentCorrected e) {
+                // the report as corrected, the correction itself beside it
+                if (IncidentCorrected.SUMMARY.equals(e.field())) {
+                    summary = opener.open(id, "summary", e.summary());
+                } else if (IncidentCorrected.OCCURRED_AT.equals(e.field())) {
+                    occurredAt = e.occurredAt();
+                } else if (IncidentCorrected.OFF_SITE.equals(e.field())) {
+                    offSite = e.offSite();
+                }
+                corrections.add(new CorrectionView(e.field(), e.recordedAt(), by, opener.open(id, "reason", e.reason())));
             } else if (event instanceof IncidentEscalated e) {
                 escalations.add(new EscalationView(e.to() == null ? null : e.to().name(), e.recordedAt(), by,
                         opener.open(id, "reason", e.reason())));
@@ -204,7 +227,7 @@ record IncidentState(UUID incidentId, long version, Instant asOf, String schoolI
                     fields.openFor(incidentId, s.subjectId(), "dateOfBirth", s.dateOfBirth()),
                     erased.contains(s.subjectId()))).toList();
             return new IncidentState(incidentId, version, asOf, schoolId, category, categoryName, classification, status,
-                    legalHold, subjects, List.copyOf(escalations), List.copyOf(referrals), List.copyOf(sanctions),
+                    legalHold, occurredAt, offSite, summary, List.copyOf(corrections), subjects, List.copyOf(escalations), List.copyOf(referrals), List.copyOf(sanctions),
                     List.copyOf(parentContacts), List.copyOf(support), List.copyOf(actions.values()),
                     List.copyOf(evidence), List.copyOf(devices.values()), outcome);
         }

@@ -79,6 +79,30 @@ class PointInTimeStateTest extends CommandServiceTest {
     }
 
     @Test
+    void givenCorrectionsThenEachVersionShowsTheReportAsItThenStoodAndTheCorrectionsWithTheirReasons() {
+        String id = http().post("/api/v1/incidents", "dsl.a", """
+                {"schoolId": "SCH-A", "category": "INA-CYBERBULLY", "occurredAt": "2026-11-20T10:15:00Z",
+                 "summary": "What happened", "subjects": [{"type": "PUPIL", "reference": "UPN-%s"}]}"""
+                .formatted(UUID.randomUUID())).json().get("incidentId").asString();
+        String path = "/api/v1/incidents/" + id;
+        http().post(path + "/corrections", "dsl.a",
+                "{\"field\": \"occurredAt\", \"value\": \"2026-11-19T16:00:00Z\", \"reason\": \"it was the day before\"}");
+        http().post(path + "/corrections", "dsl.a",
+                "{\"field\": \"summary\", \"value\": \"What really happened\", \"reason\": \"first account was wrong\"}");
+
+        JsonNode before = state(id, "?atVersion=0", "auditor");
+        JsonNode now = state(id, "", "dsl.a");
+
+        assertThat(before.get("occurredAt").asString()).isEqualTo("2026-11-20T10:15:00Z");
+        assertThat(before.get("summary").asString()).isEqualTo("What happened");
+        assertThat(before.get("corrections").isEmpty()).isTrue();
+        assertThat(now.get("occurredAt").asString()).isEqualTo("2026-11-19T16:00:00Z");
+        assertThat(now.get("summary").asString()).isEqualTo("What really happened");
+        assertThat(now.get("corrections").valueStream().map(c -> c.get("field").asString() + ": " + c.get("reason").asString()))
+                .containsExactly("occurredAt: it was the day before", "summary: first account was wrong");
+    }
+
+    @Test
     void badParametersAreClearErrorsAndOtherRolesAreRefused() {
         String id = http().post("/api/v1/incidents", "dsl.a", """
                 {"schoolId": "SCH-A", "category": "INA-CYBERBULLY", "occurredAt": "2026-11-20T10:15:00Z",

@@ -12,6 +12,8 @@ import org.safecase.events.IncidentReported;
 import org.safecase.events.PoliceReferralMade;
 import org.safecase.events.ReferralDecision;
 import org.safecase.events.Subject;
+import org.safecase.events.SubjectAdded;
+import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 import org.safecase.query.projection.IncidentProjection;
 import org.safecase.query.projection.ProjectionSchema;
@@ -65,8 +67,14 @@ class StatisticsProjection implements IncidentProjection {
             closed(schema, closed);
         } else if (event instanceof IncidentReopened reopened) {
             reopened(schema, reopened);
+        } else if (event instanceof SubjectAdded added && added.subject() != null) {
+            subjects(schema, added.incidentId(), added.subject().type(), 1L, added.recordedAt());
+        } else if (event instanceof SubjectRemoved removed) {
+            // recorded by mistake: the person was never in it, so they no longer count
+            subjects(schema, removed.incidentId(), removed.subjectType(), -1L, removed.recordedAt());
         }
-        // notes and sanctions are not in the statistics
+        // notes, sanctions, support, parent contacts, actions, evidence and devices are not in the statistics:
+        // nothing is published that is not counted, anonymised and suppressed as the rest (R21)
     }
 
     private void reported(String schema, IncidentReported reported) {
@@ -108,6 +116,12 @@ class StatisticsProjection implements IncidentProjection {
             changes.merge(new Counter(Dimension.CATEGORY, classification, to.code()), 1L, Long::sum);
             add(schema, tracked, reclassified.recordedAt(), changes);
         });
+    }
+
+    /** A person added to, or removed from, an incident: the subject-type count follows. */
+    private void subjects(String schema, UUID incidentId, SubjectType type, long change, Instant at) {
+        repository.lock(schema, incidentId).ifPresent(tracked -> add(schema, tracked, at,
+                Map.of(new Counter(Dimension.SUBJECT_TYPE, "", (type == null ? SubjectType.UNKNOWN : type).name()), change)));
     }
 
     /** Counts each incident once per target, however many events say it was referred there. */

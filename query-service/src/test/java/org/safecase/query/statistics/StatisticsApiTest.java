@@ -1,7 +1,15 @@
 package org.safecase.query.statistics;
 
 import org.junit.jupiter.api.Test;
+import org.safecase.events.ActionAssigned;
 import org.safecase.events.Agency;
+import org.safecase.events.EvidenceKind;
+import org.safecase.events.EvidenceRecorded;
+import org.safecase.events.Subject;
+import org.safecase.events.SubjectAdded;
+import org.safecase.events.SubjectRemoved;
+import org.safecase.events.SupportProvided;
+import org.safecase.events.SupportType;
 import org.safecase.events.CategoryRef;
 import org.safecase.events.Classification;
 import org.safecase.events.EscalationTarget;
@@ -342,6 +350,36 @@ class StatisticsApiTest extends QueryServiceTest {
                 .extracting(CountRow::item, CountRow::count)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("NO_FURTHER_ACTION", 1L),
                         org.assertj.core.groups.Tuple.tuple("INTERNAL_ACTION", 1L));
+    }
+
+    @Test
+    void peopleAddedAndRemovedMoveTheSubjectTypeCountsAndTheWorkingDayEventsCountNothing() {
+        String school = uniqueSchool();
+        Instant may = at("2016-05-10T10:00:00");
+        Person wrong = pupil();
+        Case incident = new Case(school, CYBERBULLYING, may, pupil(), wrong);
+        UUID wrongId = incident.incident.subjectId(wrong.reference());
+        UUID parentId = UUID.randomUUID();
+        incident.send(incident.incident.envelope(new SubjectRemoved(incident.incident.id(), school, DSL,
+                        may.plus(1, ChronoUnit.HOURS), wrongId, SubjectType.PUPIL, null)))
+                .send(incident.incident.envelope(new SubjectAdded(incident.incident.id(), school, DSL,
+                        may.plus(2, ChronoUnit.HOURS), new Subject(parentId, SubjectType.PARENT_CARER, null,
+                        Involvement.INVOLVED, null, null))))
+                .send(incident.incident.envelope(new SupportProvided(incident.incident.id(), school, DSL,
+                        may.plus(3, ChronoUnit.HOURS), wrongId, null, SubjectType.PUPIL, SupportType.PASTORAL,
+                        LocalDate.parse("2016-05-11"), null)))
+                .send(incident.incident.envelope(new ActionAssigned(incident.incident.id(), school, DSL,
+                        may.plus(4, ChronoUnit.HOURS), UUID.randomUUID(), null, "dsl.a", LocalDate.parse("2016-05-12"))))
+                .send(incident.incident.envelope(new EvidenceRecorded(incident.incident.id(), school, DSL,
+                        may.plus(5, ChronoUnit.HOURS), UUID.randomUUID(), EvidenceKind.LOG, null, null, null, null)));
+        incident.awaitProjected();
+
+        assertThat(counters(school, 2016)).containsOnly(
+                Map.entry("INCIDENTS", 1L),
+                Map.entry("CLASSIFICATION/INAPPROPRIATE", 1L),
+                Map.entry("CATEGORY/INAPPROPRIATE/INA-CYBERBULLY", 1L),
+                Map.entry("SUBJECT_TYPE/PUPIL", 1L),
+                Map.entry("SUBJECT_TYPE/PARENT_CARER", 1L));
     }
 
     @Test
