@@ -10,8 +10,11 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -132,6 +135,26 @@ class DutyRepository {
                 new MapSqlParameterSource("schools", schools).addValue("staff", sight != StaffAllegationSight.NONE),
                 (rs, n) -> new OpenDuty(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+    }
+
+    /** The unmet duties of the open incidents among these that fell due before {@code now}, by incident. */
+    Map<UUID, List<String>> overdue(String schema, Collection<UUID> incidentIds, Instant now) {
+        if (incidentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<String>> overdue = new LinkedHashMap<>();
+        named.query("""
+                SELECT d.incident_id, d.due FROM %s d JOIN %s i ON i.incident_id = d.incident_id
+                WHERE d.incident_id IN (:incidents) AND i.open AND d.met_at IS NULL AND d.due_at < :now
+                ORDER BY d.due_at, d.duty_key""".formatted(table(schema, "duty"), table(schema, "duty_incident")),
+                new MapSqlParameterSource("incidents", incidentIds).addValue("now", Timestamp.from(now)),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    List<String> dues = overdue.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>());
+                    if (!dues.contains(rs.getString(2))) {
+                        dues.add(rs.getString(2));
+                    }
+                });
+        return overdue;
     }
 
     /** Actions of the schools' incidents, of one owner if given, due first. */

@@ -3,6 +3,7 @@ package org.safecase.query.incident;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.safecase.platform.security.AccessRules.StaffAllegationSight;
+import org.safecase.query.alert.OverdueDuties;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.safecase.query.projection.ProjectionGenerations;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,17 +29,17 @@ class IncidentLogController {
     private final ProjectionGenerations generations;
     private final ReadableIncidents incidents;
     private final IncidentAccess access;
-    private final Timeliness timeliness;
+    private final OverdueDuties overdue;
     private final ZoneId zone;
 
     IncidentLogController(IncidentLogRepository log, ProjectionGenerations generations, ReadableIncidents incidents,
-                          IncidentAccess access, Timeliness timeliness,
+                          IncidentAccess access, OverdueDuties overdue,
                           @Value("${safecase.timeliness.zone:Europe/London}") ZoneId zone) {
         this.log = log;
         this.generations = generations;
         this.incidents = incidents;
         this.access = access;
-        this.timeliness = timeliness;
+        this.overdue = overdue;
         this.zone = zone;
     }
 
@@ -67,8 +70,10 @@ class IncidentLogController {
         StaffAllegationSight sight = access.sight(user);
         String schema = generations.activeSchema();
         long total = log.count(schema, query, schools, sight);
-        return new IncidentLogPage(log.search(schema, query, schools, sight).stream()
-                .map(incident -> IncidentView.of(incident, timeliness.overdue(incident))).toList(),
+        List<IncidentRecord> found = log.search(schema, query, schools, sight);
+        Map<UUID, List<String>> late = overdue.of(schema, found.stream().map(IncidentRecord::incidentId).toList());
+        return new IncidentLogPage(found.stream()
+                .map(incident -> IncidentView.of(incident, late.getOrDefault(incident.incidentId(), List.of()))).toList(),
                 query.page(), query.size(), total);
     }
 
@@ -82,6 +87,7 @@ class IncidentLogController {
                                      AuthenticatedUser user) {
         ReadableIncidents.Read read = incidents.read(id, minVersion, user);
         return ReadYourWrites.headers(ResponseEntity.ok(), read.version(), minVersion)
-                .body(IncidentView.of(read.incident(), timeliness.overdue(read.incident())));
+                .body(IncidentView.of(read.incident(), overdue.of(generations.activeSchema(),
+                        List.of(id)).getOrDefault(id, List.of())));
     }
 }
