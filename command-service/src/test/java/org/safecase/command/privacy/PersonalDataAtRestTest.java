@@ -54,19 +54,36 @@ class PersonalDataAtRestTest extends CommandServiceTest {
                 .formatted(marker, yearGroup)).status()).isEqualTo(200);
         assertThat(http().post(path + "/subjects/Added-" + marker + "/removal", "dsl.a", """
                 {"reason": "Removed %1$s"}""".formatted(marker)).json().get("version").asLong()).isEqualTo(6);
+        // the working day's records: each of their texts is a personal field too
+        http().post(path + "/parent-contacts", "dsl.a", """
+                {"subjectReference": "UPN-%1$s", "decision": "NOT_INFORMED", "at": "2026-11-20T12:00:00Z",
+                 "rationale": "Rationale %1$s"}""".formatted(marker));
+        http().post(path + "/support", "dsl.a", """
+                {"subjectReference": "UPN-%1$s", "type": "COUNSELLING", "startsOn": "2026-11-23",
+                 "notes": "Support %1$s"}""".formatted(marker));
+        String action = http().post(path + "/actions", "dsl.a", """
+                {"title": "Title %1$s", "owner": "dsl.a", "dueOn": "2030-01-01"}""".formatted(marker))
+                .json().get("actionId").asString();
+        http().post(path + "/actions/" + action + "/completion", "dsl.a", "{\"note\": \"Done %s\"}".formatted(marker));
+        http().post(path + "/evidence", "dsl.a", """
+                {"kind": "URL", "description": "Evidence %1$s", "url": "https://example.invalid/%1$s",
+                 "heldAt": "Held %1$s"}""".formatted(marker));
+        assertThat(http().post(path + "/devices", "dsl.a", """
+                {"description": "Device %1$s", "ownerReference": "UPN-%1$s", "legalBasis": "CONSENT",
+                 "seizedAt": "2026-11-20T11:30:00Z"}""".formatted(marker)).json().get("version").asLong()).isEqualTo(12);
 
         List<String> stored = jdbc.query("SELECT payload, meta_data FROM domain_event_entry WHERE aggregate_identifier = ?",
                 (rs, row) -> new String(rs.getBytes("payload"), StandardCharsets.UTF_8)
                         + new String(rs.getBytes("meta_data"), StandardCharsets.UTF_8), id);
-        List<String> published = RawTopic.recordsOf(SharedTestInfrastructure.kafka(), IncidentEventEnvelope.TOPIC, id, 7);
+        List<String> published = RawTopic.recordsOf(SharedTestInfrastructure.kafka(), IncidentEventEnvelope.TOPIC, id, 13);
         JdbcTemplate privacy = new JdbcTemplate(new DriverManagerDataSource(
                 SharedTestInfrastructure.database("safecase_privacy"), SharedTestInfrastructure.postgres().username(), ""));
         String keyStore = String.join("\n", privacy.queryForList("SELECT t::text FROM data_key t", String.class))
                 + privacy.queryForList("SELECT t::text FROM subject_index t", String.class);
 
-        assertThat(stored).hasSize(7).allSatisfy(row -> assertThat(row).doesNotContain(marker).doesNotContain(yearGroup)
+        assertThat(stored).hasSize(13).allSatisfy(row -> assertThat(row).doesNotContain(marker).doesNotContain(yearGroup)
                 .doesNotContain("2014-02-03"));
-        assertThat(published).hasSize(7).allSatisfy(record -> assertThat(record).doesNotContain(marker)
+        assertThat(published).hasSize(13).allSatisfy(record -> assertThat(record).doesNotContain(marker)
                 .doesNotContain(yearGroup).doesNotContain("2014-02-03"));
         assertThat(keyStore).doesNotContain(marker);
         // codes, dates, categories and identifiers stay clear for routing, rules and statistics
@@ -75,7 +92,9 @@ class PersonalDataAtRestTest extends CommandServiceTest {
         // and an authorised reader reads every field
         String read = http().get(path + "/events", "auditor").raw().body();
         assertThat(read).contains("Summary " + marker, "UPN-" + marker, yearGroup, "2014-02-03", "CR-" + marker,
-                "Notes " + marker, "Sanction " + marker, "Note " + marker, "Corrected " + marker, "Reason " + marker, "Added-" + marker, "Removed " + marker);
+                "Notes " + marker, "Sanction " + marker, "Note " + marker, "Corrected " + marker, "Reason " + marker, "Added-" + marker, "Removed " + marker,
+                "Rationale " + marker, "Support " + marker, "Title " + marker, "Done " + marker, "Evidence " + marker,
+                "https://example.invalid/" + marker, "Held " + marker, "Device " + marker);
     }
 
 }

@@ -1,6 +1,11 @@
 package org.safecase.query.privacy;
 
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
+import org.safecase.events.ParentContactDecision;
+import org.safecase.events.ParentContactRecorded;
+import org.safecase.events.SupportType;
+import org.safecase.events.SupportProvided;
 import org.safecase.events.EventHashes;
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.events.SanctionType;
@@ -63,6 +68,35 @@ class ErasureProjectionTest extends QueryServiceTest {
         assertThat(sanctionsOf(erased)).isEmpty();
         assertThat(sanctionsOf(other)).hasSize(1);
         assertThat(storedText(first)).doesNotContain(erased, "Detention after school");
+    }
+
+    @Test
+    void givenAnErasedPersonThenTheSupportAndParentContactsRecordedForThemAreErasedToo() {
+        String erased = uniqueReference();
+        TestIncident incident = incident("SCH-A");
+        UUID subjectId = incident.subjectId(erased);
+        stream.send(incident.reported(CYBERBULLYING, pupil(erased)),
+                incident.envelope(new SupportProvided(incident.id(), "SCH-A", TestIncident.DSL, Instant.now(), subjectId,
+                        personalData.sealFor(incident.id(), subjectId, "subjectReference", erased), SubjectType.PUPIL,
+                        SupportType.COUNSELLING, LocalDate.parse("2026-11-23"),
+                        personalData.sealFor(incident.id(), subjectId, "notes", "Sessions with the counsellor"))),
+                incident.envelope(new ParentContactRecorded(incident.id(), "SCH-A", TestIncident.DSL, Instant.now(),
+                        subjectId, personalData.sealFor(incident.id(), subjectId, "subjectReference", erased),
+                        SubjectType.PUPIL, ParentContactDecision.NOT_INFORMED, Instant.now(), null,
+                        personalData.sealFor(incident.id(), subjectId, "rationale", "Risk at home"))));
+        awaitProjected(incident, 2);
+        assertThat(timeline(incident).get(1).get("detail").asString()).isEqualTo("Sessions with the counsellor");
+
+        IncidentEventEnvelope erasure = incident.subjectErased(erased, "Art. 17 request DPO-13");
+        personalData.destroySubjectKey(subjectId);
+        stream.send(erasure);
+        awaitProjected(incident, 3);
+
+        List<JsonNode> timeline = timeline(incident);
+        assertThat(timeline.get(1).get("detail").asString()).isEqualTo(Sealed.ERASED);
+        assertThat(timeline.get(1).has("subjectReference")).isFalse();
+        assertThat(timeline.get(2).get("detail").asString()).isEqualTo(Sealed.ERASED);
+        assertThat(storedText(incident)).doesNotContain(erased, "Sessions with the counsellor", "Risk at home");
     }
 
     @Test
