@@ -54,12 +54,18 @@ final class IntegrityPhase {
     private static final String PREVIOUS_HASH = "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
             + "AND sequence_number = ?";
     private static final String LEAF_COPY = "bench_integrity_leaf";
-    /** {@code IntegrityLog.append}'s statement, on a copy of {@code integrity_leaf}: keep the two in step. */
+    /**
+     * {@code IntegrityLog.append}'s statement, on a copy of {@code integrity_leaf}: keep the two in step. The event's
+     * global index is looked up in the store as there, for a real stored event; the copy's unique index is then
+     * made from the loop's counter, as the copy's leaves are made-up events.
+     */
     private static final String APPEND = """
             WITH known AS (SELECT leaf_index FROM %1$s WHERE event_id = ?),
                  added AS (INSERT INTO %1$s (leaf_index, global_index, event_id, hash, incident_id, sequence,
                                              school_id)
-                           SELECT coalesce(max(leaf_index), -1) + 1, ?, ?, ?, ?, ?, ? FROM %1$s
+                           SELECT coalesce(max(leaf_index), -1) + 1,
+                                  (SELECT global_index FROM domain_event_entry WHERE event_identifier = ?) * 0 + ?,
+                                  ?, ?, ?, ?, ? FROM %1$s
                            WHERE NOT EXISTS (SELECT 1 FROM known)
                            RETURNING leaf_index)
             SELECT leaf_index FROM known UNION ALL SELECT leaf_index FROM added""".formatted(LEAF_COPY);
@@ -384,12 +390,13 @@ final class IntegrityPhase {
         try {
             String eventId = UUID.randomUUID().toString();
             statement.setString(1, eventId);
-            statement.setLong(2, globalIndex);
-            statement.setString(3, eventId);
-            statement.setString(4, e.hash());
-            statement.setObject(5, e.event().incidentId());
-            statement.setLong(6, e.sequence());
-            statement.setString(7, e.event().schoolId());
+            statement.setString(2, e.eventId().toString());
+            statement.setLong(3, globalIndex);
+            statement.setString(4, eventId);
+            statement.setString(5, e.hash());
+            statement.setObject(6, e.event().incidentId());
+            statement.setLong(7, e.sequence());
+            statement.setString(8, e.event().schoolId());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 sink += result.getLong(1);

@@ -7,7 +7,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.safecase.command.eventstore.IncidentEventEnvelopes;
@@ -67,10 +66,10 @@ class KafkaForwarder {
     }
 
     @EventHandler
-    void on(IncidentEvent event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IncidentEvent event, DomainEventMessage<?> message) {
         IncidentEventEnvelope stored = envelopes.envelope(message);
         // the event's leaf in the integrity log, appended in this batch's transaction: its position on the topic
-        IncidentEventEnvelope envelope = stored.withPosition(integrityLog.append(stored, token.position().orElseThrow()));
+        IncidentEventEnvelope envelope = stored.withPosition(integrityLog.append(stored));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
                 envelope.recordedAt().toEpochMilli(), envelope.incidentId().toString(), envelopes.serialize(envelope));
         // CloudEvents Kafka binding, binary mode: the attributes travel as ce_ headers

@@ -29,17 +29,21 @@ public class IntegrityLog {
      * The event's position in the log, appending it as the next leaf if it is not there yet (an event
      * published again, after the forwarder's token was reset, keeps its position).
      */
-    public long append(IncidentEventEnvelope event, long globalIndex) {
+    public long append(IncidentEventEnvelope event) {
         String eventId = event.eventId().toString();
+        // the event's own index in the store: a tracking token's position is the highest index seen, which is a
+        // later event's when this one fills a gap (its transaction committed after a later one's)
         Long position = jdbc.queryForObject("""
                 WITH known AS (SELECT leaf_index FROM integrity_leaf WHERE event_id = ?),
                      added AS (INSERT INTO integrity_leaf (leaf_index, global_index, event_id, hash, incident_id, sequence,
                                                            school_id)
-                               SELECT coalesce(max(leaf_index), -1) + 1, ?, ?, ?, ?, ?, ? FROM integrity_leaf
+                               SELECT coalesce(max(leaf_index), -1) + 1,
+                                      (SELECT global_index FROM domain_event_entry WHERE event_identifier = ?),
+                                      ?, ?, ?, ?, ? FROM integrity_leaf
                                WHERE NOT EXISTS (SELECT 1 FROM known)
                                RETURNING leaf_index)
                 SELECT leaf_index FROM known UNION ALL SELECT leaf_index FROM added""",
-                Long.class, eventId, globalIndex, eventId, event.hash(), event.incidentId(), event.sequence(),
+                Long.class, eventId, eventId, eventId, event.hash(), event.incidentId(), event.sequence(),
                 event.schoolId());
         return position == null ? -1 : position;
     }

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,6 +99,63 @@ class KafkaForwarderTest extends CommandServiceTest {
             assertThat(records).as("one partition per incident")
                     .extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
         }
+    }
+
+    /**
+     * Transactions commit out of order under load: an event whose index in the store is lower than one already
+     * forwarded fills a gap. It must be forwarded too, in its own place in the integrity log, and the forwarder must
+     * go on (its tracking token's position is the later event's, never this one's index).
+     */
+    @Test
+    void anEventCommittedAfterALaterOneIsForwardedWithItsOwnIndexAndTheForwarderGoesOn() throws Exception {
+        String template = reportIncident();
+        recordsOf(Set.of(template), 1);
+        String lateEventId = UUID.randomUUID().toString();
+        try (Connection held = jdbc.getDataSource().getConnection()) {
+            held.setAutoCommit(false);
+            try (PreparedStatement insert = held.prepareStatement("""
+                    INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number,
+                                                    type, payload_type, payload_revision, payload, meta_data, time_stamp)
+                    SELECT nextval('domain_event_entry_seq'), ?, ?, 0, type, payload_type, payload_revision, payload,
+                           meta_data, time_stamp
+                    FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""")) {
+                insert.setString(1, lateEventId);
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setString(3, template);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            // a later event commits and is forwarded while the earlier one's transaction is still open
+            String later = reportIncident();
+            recordsOf(Set.of(later), 1);
+            held.commit();
+        }
+        String after = reportIncident();
+
+        assertThat(recordWithEventId(lateEventId)).as("the event that filled the gap is on the topic").isTrue();
+        assertThat(recordsOf(Set.of(after), 1)).containsKey(after);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM integrity_leaf l JOIN domain_event_entry e ON e.event_identifier = l.event_id
+                WHERE l.global_index <> e.global_index""", Long.class)).isZero();
+    }
+
+    /** Reads the topic from the start until the record of this event is found (false after 90 s). */
+    private static boolean recordWithEventId(String eventId) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.kafka().bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "forwarder-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(IncidentEventEnvelope.TOPIC));
+            Instant deadline = Instant.now().plusSeconds(90);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (eventId.equals(header(record, "ce_id"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private long forwarderPosition() {
