@@ -27,7 +27,22 @@ class CommandSender {
         return new CommandResult(id, ((Number) version).longValue());
     }
 
+    /**
+     * Sends the command; if the incident refuses it, or another change got there first, decides it once more: the
+     * refusal rolled back and evicted the cached incident, so the second answer is the stored state's (see
+     * {@link IncidentCache}). Commands change nothing outside the incident, so deciding again is safe.
+     */
     Object send(Object command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (IncidentRefusal | ConflictingAggregateVersionException | ConcurrencyException first) {
+            return sendOnce(command);
+        } catch (AggregateNotFoundException e) {
+            throw Refusal.notFound("INCIDENT_NOT_FOUND", "No such incident");
+        }
+    }
+
+    private Object sendOnce(Object command) {
         try {
             return commands.sendAndWait(command);
         } catch (IncidentRefusal e) {

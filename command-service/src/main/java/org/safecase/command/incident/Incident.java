@@ -81,7 +81,7 @@ import java.util.UUID;
  * with each command. It speaks the domain only: a refusal is an {@link IncidentRefusal} with a rule and a
  * kind, which the command sender turns into HTTP. Every command handler returns the incident's version after it.
  */
-@Aggregate
+@Aggregate(cache = IncidentCache.NAME)
 class Incident {
 
     /** Clocks of recording systems drift; a report a little ahead of the server's time is not refused. */
