@@ -91,6 +91,10 @@ public class Checkpoints {
         Checkpoint checkpoint = new Checkpoint(origin, size - 1, size, HexFormat.of().formatHex(root), signedAt, key.keyId(),
                 "Ed25519", signature, body + "\n\u2014 " + origin + " " + noteSignature(signature) + "\n");
         transactions.executeWithoutResult(status -> {
+            jdbc.update("""
+                    INSERT INTO integrity_signing_key (key_id, algorithm, public_key, first_used)
+                    VALUES (?, 'Ed25519', ?, ?) ON CONFLICT (key_id) DO NOTHING""", key.keyId(),
+                    Base64.getEncoder().encodeToString(key.rawPublicKey()), java.sql.Timestamp.from(signedAt));
             int stored = jdbc.update("""
                     INSERT INTO integrity_checkpoint (tree_size, root_hash, signed_at, key_id, signature)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT (tree_size) DO NOTHING""", size, checkpoint.rootHash(),
@@ -123,9 +127,15 @@ public class Checkpoints {
     }
 
     /** The current and retired checkpoint-signing public keys. */
+    /** The current key, and every retired key that signed a checkpoint, so that each checkpoint can be checked. */
     public List<PublicKeyView> keys() {
-        return List.of(new PublicKeyView(key.keyId(), "Ed25519", Base64.getEncoder().encodeToString(key.rawPublicKey()),
+        List<PublicKeyView> keys = new java.util.ArrayList<>();
+        keys.add(new PublicKeyView(key.keyId(), "Ed25519", Base64.getEncoder().encodeToString(key.rawPublicKey()),
                 "CURRENT"));
+        keys.addAll(jdbc.query("""
+                SELECT key_id, algorithm, public_key FROM integrity_signing_key WHERE key_id <> ? ORDER BY first_used""",
+                (rs, row) -> new PublicKeyView(rs.getString(1), rs.getString(2), rs.getString(3), "RETIRED"), key.keyId()));
+        return keys;
     }
 
     public record PublicKeyView(String keyId, String algorithm, String publicKey, String status) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -33,6 +34,9 @@ class CheckpointTest extends CommandServiceTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** Reports an incident and waits until the forwarder has put its event into the integrity log. */
     private String forwardedIncident() {
@@ -62,6 +66,30 @@ class CheckpointTest extends CommandServiceTest {
         Response latest = http().get("/api/v1/audit/checkpoints/latest", "auditor");
         assertThat(latest.status()).isEqualTo(200);
         return latest.json();
+    }
+
+    @Test
+    void givenAKeyThatSignedBeforeARotationThenAuditorsStillGetItAsRetiredBesideTheCurrentOne() {
+        forwardedIncident();
+        checkpoints.checkpoint();
+        String retiredKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        jdbc.update("""
+                INSERT INTO integrity_signing_key (key_id, algorithm, public_key, first_used)
+                VALUES ('0badc0de', 'Ed25519', ?, now() - interval '1 year') ON CONFLICT DO NOTHING""", retiredKey);
+
+        JsonNode keys = http().get("/api/v1/audit/keys", "auditor").json();
+
+        assertThat(keys.get(0).get("status").asString()).isEqualTo("CURRENT");
+        assertThat(keys.get(0).get("keyId").asString()).isEqualTo(latest().get("keyId").asString());
+        assertThat(keys.valueStream().filter(k -> k.get("keyId").asString().equals("0badc0de")))
+                .singleElement().satisfies(k -> {
+                    assertThat(k.get("status").asString()).isEqualTo("RETIRED");
+                    assertThat(k.get("publicKey").asString()).isEqualTo(retiredKey);
+                });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM integrity_signing_key WHERE key_id = ?", Long.class,
+                keys.get(0).get("keyId").asString())).as("the current key is recorded when it signs").isOne();
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM integrity_signing_key WHERE key_id = '0badc0de'"))
+                .as("the keys are append-only").isInstanceOf(org.springframework.dao.DataAccessException.class);
     }
 
     @Test
