@@ -37,10 +37,13 @@ class IncidentEventConsumer {
     private final Clock clock;
     private final PersonalData personalData;
 
+    private final ProjectionSignal signal;
+
     IncidentEventConsumer(IncidentEventDecoder decoder, ProjectionGenerations generations, ProjectionWriter writer,
                           TransactionTemplate transactions, ProjectionMetrics metrics, Clock clock,
-                          PersonalData personalData) {
+                          PersonalData personalData, ProjectionSignal signal) {
         this.personalData = personalData;
+        this.signal = signal;
         this.decoder = decoder;
         this.generations = generations;
         this.writer = writer;
@@ -62,6 +65,9 @@ class IncidentEventConsumer {
             }
             return byStatus;
         });
+        if (outcomes != null && outcomes.values().stream().anyMatch(ProjectionWriter.Outcome::applied)) {
+            signal.projected();
+        }
         report(event, outcomes);
         forgetDestroyedKeys(event);
     }

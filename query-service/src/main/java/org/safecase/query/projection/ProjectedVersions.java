@@ -15,7 +15,8 @@ import java.util.UUID;
 @Component
 public class ProjectedVersions {
 
-    private static final long POLL_MILLIS = 20;
+    /** How long a waiter sleeps at most without a signal: the time another instance's projection may take to be seen. */
+    private static final long LOOK_AGAIN_MILLIS = 50;
 
     /** The incident's projected version ({@code -1} if none of its events is applied yet) and whether it reached the one asked for. */
     public record ProjectedVersion(long version, boolean consistent) {
@@ -23,12 +24,14 @@ public class ProjectedVersions {
 
     private final ProjectionGenerations generations;
     private final CheckpointRepository checkpoints;
+    private final ProjectionSignal signal;
     private final Duration maxWait;
 
-    ProjectedVersions(ProjectionGenerations generations, CheckpointRepository checkpoints,
+    ProjectedVersions(ProjectionGenerations generations, CheckpointRepository checkpoints, ProjectionSignal signal,
                       @Value("${safecase.read-your-writes.max-wait:PT2S}") Duration maxWait) {
         this.generations = generations;
         this.checkpoints = checkpoints;
+        this.signal = signal;
         this.maxWait = maxWait;
     }
 
@@ -36,15 +39,18 @@ public class ProjectedVersions {
     public ProjectedVersion await(UUID incidentId, Long minVersion) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
+            long mark = signal.mark();
             long version = current(incidentId);
             if (minVersion == null || version >= minVersion) {
                 return new ProjectedVersion(version, true);
             }
-            if (System.nanoTime() - deadline >= 0) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
                 return new ProjectedVersion(version, false);
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                // woken by this instance's next commit of projected events, or looks again shortly for another's
+                signal.awaitAfter(mark, Math.min(left, LOOK_AGAIN_MILLIS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new ProjectedVersion(version, false);
