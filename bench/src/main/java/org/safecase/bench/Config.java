@@ -66,7 +66,7 @@ final class Config {
 
         clients = Arrays.stream(env.getOrDefault("BENCH_CLIENTS", quick ? "8" : "8,16").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).collect(Collectors.toList());
-        warmupSeconds = integer(env, "BENCH_WARMUP_S", quick ? 5 : 15);
+        warmupSeconds = integer(env, "BENCH_WARMUP_S", quick ? 5 : 90);
         durationSeconds = integer(env, "BENCH_DURATION_S", quick ? 5 : 20);
 
         latencyRate = integer(env, "BENCH_LATENCY_RATE", 100);
