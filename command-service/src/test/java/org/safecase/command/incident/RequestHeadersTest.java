@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The two request headers the command controller reads itself, for any value a client may send: an answer or
  * a 400 naming the header, never another exception (which would be a 500).
  */
-class RequestHeaderProperties {
+class RequestHeadersTest {
 
     @Property(tries = 1000, seed = "20261201")
     void givenAnyIfMatch_whenRead_expectNoCheckAVersionOrARefusalNamingIfMatch(@ForAll("headerValues") String ifMatch) {
