@@ -38,8 +38,9 @@ class DataProtectionController {
     @Operation(summary = "Erase a person's personal data (DPO)", description = """
             Destroys the person's key: their reference, date of birth, year group and what was recorded against them \
             become unreadable everywhere, for good. A `SubjectErased` event is added to each of their incidents (ids, \
-            sequences and statistics stay). Refused with rule `LEGAL_HOLD` if any of their incidents is under legal \
-            hold; idempotent (an unknown or already erased reference answers an empty `incidents`).""")
+            sequences and statistics stay) but those already disposed of; `incidents` names those it was added to. \
+            Refused with rule `LEGAL_HOLD` if any of their incidents is under legal hold; idempotent (an unknown or \
+            already erased reference answers an empty `incidents`).""")
     SubjectErasure.Erased erase(@PathVariable String reference, @Valid @RequestBody DataProtectionRequests.Erasure request,
                                 AuthenticatedUser user) {
         return erasure.erase(request.schoolId(), reference, request.reason(), user);

@@ -57,8 +57,10 @@ class SubjectErasure {
         List<UUID> erasedFrom = transactions.execute(status -> {
             List<UUID> changed = new ArrayList<>();
             for (UUID incidentId : subjectIncidents.incidentsOf(subjectId)) {
-                incidents.eraseSubject(incidentId, subjectId, reason, user);
-                changed.add(incidentId);
+                // a disposed incident names the person still, but holds nothing of theirs to erase
+                if (incidents.eraseSubject(incidentId, subjectId, reason, user)) {
+                    changed.add(incidentId);
+                }
             }
             return changed;
         });

@@ -1,5 +1,6 @@
 package org.safecase.command.incident;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.safecase.command.incident.IncidentCommands.DisposeIncidentCommand;
 import org.safecase.command.incident.IncidentCommands.EraseSubjectCommand;
 import org.safecase.command.incident.IncidentCommands.PlaceLegalHoldCommand;
@@ -19,18 +20,26 @@ import java.util.UUID;
 public class IncidentDataProtection {
 
     private final CommandSender sender;
+    private final EventStore eventStore;
     private final ActingUsers actingUsers;
     private final Clock clock;
 
-    IncidentDataProtection(CommandSender sender, ActingUsers actingUsers, Clock clock) {
+    IncidentDataProtection(CommandSender sender, EventStore eventStore, ActingUsers actingUsers, Clock clock) {
         this.sender = sender;
+        this.eventStore = eventStore;
         this.actingUsers = actingUsers;
         this.clock = clock;
     }
 
-    public CommandResult eraseSubject(UUID incidentId, UUID subjectId, String reason, AuthenticatedUser user) {
-        return sender.result(incidentId, new EraseSubjectCommand(incidentId, subjectId, reason, actingUsers.of(user),
-                clock.instant()));
+    /**
+     * Erases a person from one incident: true if this appended a {@code SubjectErased}, false if there was nothing
+     * left to erase there (erased before, or the whole incident disposed of: the aggregate answers its version).
+     */
+    public boolean eraseSubject(UUID incidentId, UUID subjectId, String reason, AuthenticatedUser user) {
+        long before = eventStore.lastSequenceNumberFor(incidentId.toString()).orElse(-1L);
+        CommandResult result = sender.result(incidentId, new EraseSubjectCommand(incidentId, subjectId, reason,
+                actingUsers.of(user), clock.instant()));
+        return result.version() > before;
     }
 
     public CommandResult dispose(UUID incidentId, String retentionRule, String reason, AuthenticatedUser user) {

@@ -45,6 +45,18 @@ class OpenApiContractTest extends CommandServiceTest {
     }
 
     @Test
+    void givenTheSignedInUserAsAControllerArgument_whenDocumented_expectNoOperationToTakeAUserParameter() {
+        JsonNode document = http().get("/v3/api-docs", "staff.a").json();
+
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode parameters = operation.getValue().path("parameters");
+            parameters.forEach(parameter -> assertThat(parameter.get("name").asString())
+                    .as(operation.getKey() + " " + path.getKey()).isNotEqualTo("user"));
+        }));
+        assertThat(document.get("components").get("schemas").has("AuthenticatedUser")).isFalse();
+    }
+
+    @Test
     void theReportBodyNamesTheContractsRequiredFieldsAndEnumValues() {
         JsonNode schemas = http().get("/v3/api-docs", "staff.a").json().get("components").get("schemas");
         JsonNode report = schemas.get("ReportIncident");

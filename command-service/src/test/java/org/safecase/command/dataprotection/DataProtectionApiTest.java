@@ -88,6 +88,25 @@ class DataProtectionApiTest extends CommandServiceTest {
                 .json().get("rule").asString()).isEqualTo("SANCTION_SUBJECT_NOT_IN_INCIDENT");
     }
 
+    /** Found by the API fuzz (issue 9): the answer named the disposed incident, where nothing was written. */
+    @Test
+    void givenAPersonInADisposedIncidentAndAnOpenOne_whenErased_expectOnlyTheOpenOneNamedAndGivenAnErasure() {
+        String reference = pupil();
+        String disposed = report("dsl.a", "INA-CYBERBULLY", person("PUPIL", reference, "ALLEGED", null));
+        String open = report("dsl.a", "INA-OFFENSIVE-MSG", person("PUPIL", reference, "ALLEGED", null));
+        http().post("/api/v1/incidents/" + disposed + "/closure", "dsl.a", "{\"outcome\": \"INTERNAL_ACTION\", \"summary\": \"done\"}");
+        assertThat(http().post("/api/v1/incidents/" + disposed + "/disposal", "dpo.trust", "{\"reason\": \"due\"}").status())
+                .isEqualTo(200);
+        long eventsOfTheDisposed = events(disposed);
+
+        Response erased = erase("dpo.trust", reference);
+
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.json().get("incidents").valueStream().map(JsonNode::asString)).containsExactly(open);
+        assertThat(events(disposed)).isEqualTo(eventsOfTheDisposed);
+        assertThat(events(open)).isEqualTo(2);
+    }
+
     @Test
     void givenAnIncidentUnderLegalHoldThenErasureAndDisposalAreRefusedAndChangeNothingUntilReleased() {
         String reference = pupil();

@@ -59,6 +59,14 @@ public class RequestBodies implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Before Spring's request context, the first to ask a request its locale. */
+    @Bean
+    FilterRegistrationBean<OneLocale> oneLocale() {
+        FilterRegistrationBean<OneLocale> registration = new FilterRegistrationBean<>(new OneLocale());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** The API's JSON converter, in the place of Boot's (writing as it did: same configuration). */
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {

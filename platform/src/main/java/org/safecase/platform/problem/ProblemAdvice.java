@@ -1,11 +1,13 @@
 package org.safecase.platform.problem;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.safecase.platform.http.RequestBodyLimit;
 import org.safecase.platform.http.RequestBodyLimit.BodyTooLargeException;
 import org.safecase.platform.privacy.PersonalDataUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -45,7 +47,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
-        return ResponseEntity.status(refusal.status()).body(ProblemResponses.of(refusal));
+        return answer(refusal.status(), ProblemResponses.of(refusal));
     }
 
     /**
@@ -56,6 +58,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> personalDataGone(PersonalDataUnavailableException e) {
         return refused(Refusal.byRule("PERSONAL_DATA_ERASED",
                 "The incident was disposed of, or the person erased, while this request was made"));
+    }
+
+    /**
+     * A query string Tomcat cannot decode ({@code %}, {@code %zz}, {@code =x}), found when a parameter is first
+     * read: a 400, where it was the container's, logged as an error with the value quoted.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException e) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemResponses.MALFORMED_REQUEST,
+                "The query string is not well-formed");
+        problem.setProperty("rule", ProblemResponses.MALFORMED_REQUEST);
+        return answer(HttpStatus.BAD_REQUEST, problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -71,7 +85,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> Map.of("field", error.getField(),
                         "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
                 .toList();
-        return ResponseEntity.badRequest().body(validation(errors));
+        return answer(HttpStatus.BAD_REQUEST, validation(errors));
     }
 
     @Override
@@ -84,7 +98,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                 : result.getMethodParameter().getParameterName(),
                         "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())))
                 .toList();
-        return ResponseEntity.badRequest().body(validation(errors));
+        return answer(HttpStatus.BAD_REQUEST, validation(errors));
     }
 
     /**
@@ -101,24 +115,24 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.RULE,
                     RequestBodyLimit.detail(tooLarge.get().maxBytes()));
             problem.setProperty("rule", RequestBodyLimit.RULE);
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            return answer(HttpStatus.CONTENT_TOO_LARGE, problem);
         }
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? named(ref.getPropertyName()) : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", field, "message", describe(databind)))));
+            return answer(HttpStatus.BAD_REQUEST, validation(List.of(Map.of("field", field, "message", describe(databind)))));
         }
         Optional<String> duplicate = duplicateProperty(cause);
         if (duplicate.isPresent()) {
-            return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", duplicate.get(),
+            return answer(HttpStatus.BAD_REQUEST, validation(List.of(Map.of("field", duplicate.get(),
                     "message", "is given more than once"))));
         }
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, ProblemResponses.MALFORMED_REQUEST,
                 "The request body is not well-formed JSON");
-        problem.setProperty("rule", "MALFORMED_REQUEST");
-        return ResponseEntity.badRequest().body(problem);
+        problem.setProperty("rule", ProblemResponses.MALFORMED_REQUEST);
+        return answer(HttpStatus.BAD_REQUEST, problem);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -129,11 +143,27 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
                                                           HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType() != null && "about:blank".equals(problem.getType().toString())) {
-            HttpStatus status = HttpStatus.valueOf(statusCode.value());
-            problem.setType(ProblemResponses.problem(status, status.name(), "").getType());
+        // Spring's own problems (405, 406, 415, ...) come untyped, or typed about:blank: typed by their status here
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                HttpStatus status = HttpStatus.valueOf(statusCode.value());
+                problem.setType(ProblemResponses.problem(status, status.name(), "").getType());
+            }
+            HttpHeaders problemHeaders = new HttpHeaders();
+            problemHeaders.putAll(headers);
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, problemHeaders, statusCode, request);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /**
+     * Every answer of the advice: problem+json, whatever the request's {@code Accept}. A type set here skips
+     * content negotiation, which for an {@code Accept} it cannot parse ({@code garbage}, {@code q=abc}) would
+     * otherwise drop the body of an error and answer its status alone.
+     */
+    private static <T> ResponseEntity<T> answer(HttpStatusCode status, T problem) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String describe(DatabindException e) {
@@ -185,7 +215,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> invalid(List<Map<String, String>> errors) {
-        return ResponseEntity.badRequest().body(validation(errors));
+        return answer(HttpStatus.BAD_REQUEST, validation(errors));
     }
 
     private static ProblemDetail validation(List<Map<String, String>> errors) {

@@ -24,6 +24,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Optional;
@@ -62,6 +63,16 @@ public class SafecaseSecurity {
         } catch (InsufficientAuthenticationException anonymous) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A request the firewall refuses (a method other than the HTTP ones, an encoded slash or semicolon, {@code //},
+     * a control character in a header or parameter) is a 400 problem, not a trip to the error page, which the
+     * same firewall would refuse again.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected() {
+        return (request, response, rejected) -> problems.writeStatus(response, HttpStatus.BAD_REQUEST.value());
     }
 
     @Bean

@@ -87,8 +87,9 @@ public abstract class QueryServiceTest {
         return SharedTestInfrastructure.database("safecase_query");
     }
 
+    /** Before each Jupiter test; a jqwik property (which has no before-each of Jupiter's) calls it itself. */
     @BeforeEach
-    void connectStream() {
+    protected void connectStream() {
         stream = new EventStream(json);
     }
 
