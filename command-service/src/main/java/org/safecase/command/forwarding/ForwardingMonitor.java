@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * How far the forwarder is behind the event store: the lag gauge {@code safecase.forwarder.lag} (events
  * stored but not yet acknowledged by Kafka) and the {@code forwarder} health. A stalled forwarder is
- * reported, not treated as DOWN: commands still succeed and nothing is lost while Kafka is away.
+ * reported, not treated as DOWN: commands still succeed and nothing is lost while Kafka is away, and it retries.
+ * A forwarder that has stopped (Axon shuts a processor down on an error it deems unrecoverable) never resumes on
+ * its own: that is DOWN, for an operator (or an orchestrator) to restart the instance, which resumes from its token.
  */
 @Component("forwarder")
 class ForwardingMonitor extends AbstractHealthIndicator {
@@ -32,6 +34,10 @@ class ForwardingMonitor extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
+        if (processor().map(p -> !p.isRunning()).orElse(false)) {
+            builder.down().withDetail("lag", lag()).withDetail("state", "STOPPED");
+            return;
+        }
         Optional<EventTrackerStatus> status = status();
         builder.up()
                 .withDetail("lag", lag())
@@ -47,7 +53,10 @@ class ForwardingMonitor extends AbstractHealthIndicator {
     }
 
     private Optional<EventTrackerStatus> status() {
-        return processing.eventProcessor(KafkaForwarder.PROCESSING_GROUP, TrackingEventProcessor.class)
-                .flatMap(p -> p.processingStatus().values().stream().findFirst());
+        return processor().flatMap(p -> p.processingStatus().values().stream().findFirst());
+    }
+
+    private Optional<TrackingEventProcessor> processor() {
+        return processing.eventProcessor(KafkaForwarder.PROCESSING_GROUP, TrackingEventProcessor.class);
     }
 }

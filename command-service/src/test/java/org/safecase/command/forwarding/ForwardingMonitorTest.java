@@ -1,5 +1,6 @@
 package org.safecase.command.forwarding;
 
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.safecase.command.support.CommandServiceTest;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +12,9 @@ import static org.safecase.command.support.Reports.report;
 import static org.safecase.command.support.Reports.uniqueReference;
 
 class ForwardingMonitorTest extends CommandServiceTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
 
     private JsonNode healthOnceCaughtUp() {
         http().post("/api/v1/incidents", "dsl.a", report("INA-CYBERBULLY", "PUPIL", uniqueReference()));
@@ -31,6 +35,23 @@ class ForwardingMonitorTest extends CommandServiceTest {
         assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("forwarder").get("details").get("state").asString()).isEqualTo("FORWARDING");
+    }
+
+    @Test
+    void givenTheForwarderStoppedThenHealthIsDownUntilItRunsAgain() {
+        TrackingEventProcessor forwarder = processing.eventProcessor(KafkaForwarder.PROCESSING_GROUP,
+                TrackingEventProcessor.class).orElseThrow();
+        forwarder.shutDown();
+        try {
+            JsonNode stopped = http().get("/actuator/health", "operator").json();
+
+            assertThat(stopped.get("status").asString()).isEqualTo("DOWN");
+            assertThat(stopped.get("components").get("forwarder").get("details").get("state").asString())
+                    .isEqualTo("STOPPED");
+        } finally {
+            forwarder.start();
+        }
+        assertThat(healthOnceCaughtUp().get("status").asString()).isEqualTo("UP");
     }
 
     @Test
