@@ -32,13 +32,18 @@ final class CommandServiceProcess implements AutoCloseable {
     }
 
     static CommandServiceProcess start() {
+        return start(DATABASE, "command-service-e2e");
+    }
+
+    /** An instance on the given event store; several instances may share one, as in production. */
+    static CommandServiceProcess start(String database, String name) {
         assertThat(JAR).as("the end-to-end tests run the command service's packaged jar: build with ./mvnw verify").exists();
-        SharedTestInfrastructure.database(DATABASE);
+        SharedTestInfrastructure.database(database);
         SharedTestInfrastructure.database(ServiceLauncher.PRIVACY_DATABASE);
         int port = LocalKafka.freePort();
-        Path log = Path.of("target", "command-service-e2e.log");
+        Path log = Path.of("target", name + ".log");
         Process process = ServiceLauncher.launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JAR,
-                ServiceLauncher.environment(port, SharedTestInfrastructure.postgres(), DATABASE, LocalPostgres.COMMAND,
+                ServiceLauncher.environment(port, SharedTestInfrastructure.postgres(), database, LocalPostgres.COMMAND,
                         LocalPostgres.OWNER,
                         SharedTestInfrastructure.kafka(), SharedTestInfrastructure.keyEncryptionKey(),
                         SharedTestInfrastructure.signingKeyPair()), log);
@@ -53,6 +58,20 @@ final class CommandServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** kill -9: no shutdown hook, no goodbye to the token store or the broker. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String jdbcUrl() {
