@@ -272,4 +272,24 @@ if [[ ${#java_phases[@]} -gt 0 ]]; then
   wait "$bench_pid"
   bench_pid=""
 fi
+
+# --- memory: each service at -Xmx512m through the whole run, its GC pauses and any OutOfMemoryError ---------
+memory_report() {
+  {
+    printf '\n#### Memory: each service at -Xmx512m through the whole run\n\n'
+    printf 'From each service'"'"'s GC log (`-Xlog:gc`, the local stack writes it beside the service log) over the whole run, start-up included.\n\n'
+    printf '| service | GC pauses | total | longest | full GCs | heap after the last GC | OutOfMemoryError |\n| --- | --- | --- | --- | --- | --- | --- |\n'
+    for service in command-service query-service; do
+      local gc="$work/data/logs/$service-gc.log" out="$work/data/logs/$service.log"
+      [[ -f "$gc" ]] || continue
+      local oom="no"; grep -q "OutOfMemoryError" "$out" 2>/dev/null && oom="**yes**"
+      awk -v service="$service" -v oom="$oom" '
+        / Pause / && $NF ~ /ms$/ { ms = $NF; sub(/ms$/, "", ms); n++; total += ms; if (ms + 0 > max) max = ms + 0;
+                                   if ($0 ~ /Pause Full/) full++;
+                                   for (i = 1; i <= NF; i++) if ($i ~ /->/) { split($i, a, "->"); heap = a[2] } }
+        END { printf "| %s | %d | %.0f ms | %.1f ms | %d | %s | %s |\n", service, n, total, max, full, heap, oom }' "$gc"
+    done
+  } >>"$report"
+}
+[[ -s "$report" ]] && memory_report
 log "done"

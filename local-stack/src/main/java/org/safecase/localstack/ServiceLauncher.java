@@ -50,9 +50,14 @@ public final class ServiceLauncher {
         return env;
     }
 
-    /** The service's process, its output appended to {@code logFile}. */
+    /** The service's process, its output appended to {@code logFile}, its GC log beside it ({@code name-gc.log}). */
     public static Process launch(String javaBinary, Path jar, Map<String, String> environment, Path logFile) {
-        ProcessBuilder builder = new ProcessBuilder(javaBinary, "-Xmx512m", "-jar", jar.toString())
+        // the heap of production's sizing; its GC pauses in a log beside the service's (the benchmark reports them); an
+        // OutOfMemoryError ends the process rather than leaving it half-working
+        String gcLog = logFile.resolveSibling(logFile.getFileName().toString().replaceFirst("\\.log$", "") + "-gc.log")
+                .toString();
+        ProcessBuilder builder = new ProcessBuilder(javaBinary, "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
+                "-Xlog:gc:file=" + gcLog + ":uptime", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
