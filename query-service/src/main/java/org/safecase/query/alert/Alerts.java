@@ -1,7 +1,7 @@
 package org.safecase.query.alert;
 
 import org.safecase.platform.security.AccessRules.StaffAllegationSight;
-import org.safecase.query.projection.ProjectionGenerations;
+import org.safecase.query.projection.GenerationScope;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -21,12 +21,12 @@ class Alerts implements AlertSource {
     }
 
     private final DutyRepository duties;
-    private final ProjectionGenerations generations;
+    private final GenerationScope scope;
     private final WorkingDays workingDays;
 
-    Alerts(DutyRepository duties, ProjectionGenerations generations, WorkingDays workingDays) {
+    Alerts(DutyRepository duties, GenerationScope scope, WorkingDays workingDays) {
         this.duties = duties;
-        this.generations = generations;
+        this.scope = scope;
         this.workingDays = workingDays;
     }
 
@@ -37,7 +37,7 @@ class Alerts implements AlertSource {
     }
 
     List<Alert> of(Collection<String> schools, StaffAllegationSight sight, Instant now) {
-        return duties.openDuties(generations.activeSchema(), schools, sight).stream()
+        return scope.read(() -> duties.openDuties(schools, sight)).stream()
                 .map(d -> new Alert(d.incidentId() + ":" + d.dutyKey(), d.incidentId(), d.schoolId(), d.category(),
                         d.due(), d.dueAt(), now.isAfter(d.dueAt())))
                 .toList();
@@ -45,7 +45,7 @@ class Alerts implements AlertSource {
 
     List<ActionView> actions(Collection<String> schools, String owner, String status, StaffAllegationSight sight,
                              Instant now) {
-        return duties.actions(generations.activeSchema(), schools, owner, sight).stream()
+        return scope.read(() -> duties.actions(schools, owner, sight)).stream()
                 .map(a -> new ActionView(a.actionId(), a.incidentId(), a.category(), a.title(), a.owner(), a.dueOn(),
                         a.completedAt() != null ? "DONE" : now.isAfter(workingDays.endOf(a.dueOn())) ? "OVERDUE" : "OPEN",
                         a.assignedAt(), a.assignedBy(), a.completedAt(), a.completionNote()))

@@ -64,82 +64,82 @@ class DutiesProjection implements IncidentProjection {
     }
 
     @Override
-    public void apply(IncidentEventEnvelope envelope, IncidentEvent event, String schema) {
+    public void apply(IncidentEventEnvelope envelope, IncidentEvent event) {
         UUID id = event.incidentId();
         Instant at = event.recordedAt();
         if (event instanceof IncidentReported reported) {
-            duties.incident(schema, id, reported.schoolId(), reported.category().code(), reported.allegationAgainstStaff());
+            duties.incident(id, reported.schoolId(), reported.category().code(), reported.allegationAgainstStaff());
             if (needsEscalation(reported.category(), reported.allegationAgainstStaff())) {
-                owe(schema, id, ESCALATION, at);
+                owe(id, ESCALATION, at);
             }
-            oweCategoryDuties(schema, id, reported.category(), at);
+            oweCategoryDuties(id, reported.category(), at);
             if (reported.allegationAgainstStaff()) {
-                owe(schema, id, LADO_DECISION, at);
+                owe(id, LADO_DECISION, at);
             }
             if (reported.subjects().stream().anyMatch(s -> s.type() == SubjectType.PUPIL)) {
-                owe(schema, id, PARENT_CONTACT, at);
+                owe(id, PARENT_CONTACT, at);
             }
         }
-        DutyRepository.IncidentFacts facts = duties.facts(schema, id).orElse(null);
+        DutyRepository.IncidentFacts facts = duties.facts(id).orElse(null);
         if (facts == null) {
             return; // an incident disposed of: it owes nothing
         }
         if (event instanceof IncidentEscalated escalated) {
-            duties.meet(schema, id, ESCALATION, at);
+            duties.meet(id, ESCALATION, at);
             if (escalated.to() == EscalationTarget.HEAD_TEACHER || escalated.to() == EscalationTarget.CHAIR_OF_GOVERNORS) {
-                duties.meet(schema, id, Requirement.HEAD_TEACHER_INFORMED.name(), at);
+                duties.meet(id, Requirement.HEAD_TEACHER_INFORMED.name(), at);
             }
         } else if (event instanceof PoliceReferralMade) {
-            duties.meet(schema, id, Requirement.POLICE_REFERRAL.name(), at);
-            duties.meet(schema, id, Requirement.POLICE_DECISION.name(), at);
+            duties.meet(id, Requirement.POLICE_REFERRAL.name(), at);
+            duties.meet(id, Requirement.POLICE_DECISION.name(), at);
         } else if (event instanceof ExternalReferralRecorded referral && referral.agency() != null) {
-            decided(schema, id, referral, at);
+            decided(id, referral, at);
         } else if (event instanceof ParentContactRecorded) {
-            duties.meet(schema, id, PARENT_CONTACT, at);
+            duties.meet(id, PARENT_CONTACT, at);
         } else if (event instanceof SubjectAdded added && added.subject() != null
                 && added.subject().type() == SubjectType.PUPIL) {
-            owe(schema, id, PARENT_CONTACT, at);
+            owe(id, PARENT_CONTACT, at);
         } else if (event instanceof ActionAssigned action) {
-            duties.assign(schema, id, action.actionId(), fields.open(id, "title", action.title()), action.owner(),
+            duties.assign(id, action.actionId(), fields.open(id, "title", action.title()), action.owner(),
                     action.dueOn(), at, action.actor().userId());
-            duties.owe(schema, id, ACTION + ":" + action.actionId(), ACTION, at, workingDays.endOf(action.dueOn()));
+            duties.owe(id, ACTION + ":" + action.actionId(), ACTION, at, workingDays.endOf(action.dueOn()));
         } else if (event instanceof ActionCompleted done) {
-            duties.complete(schema, done.actionId(), at, fields.open(id, "note", done.note()));
-            duties.meet(schema, id, ACTION + ":" + done.actionId(), at);
+            duties.complete(done.actionId(), at, fields.open(id, "note", done.note()));
+            duties.meet(id, ACTION + ":" + done.actionId(), at);
         } else if (event instanceof IncidentReclassified reclassified && reclassified.to() != null) {
-            duties.reclassified(schema, id, reclassified.to().code());
+            duties.reclassified(id, reclassified.to().code());
             List<String> now = reclassified.to().requirements().stream().map(Requirement::name).toList();
-            duties.dropUnmetExcept(schema, id, CATEGORY_DUTIES, now);
-            oweCategoryDuties(schema, id, reclassified.to(), at);
+            duties.dropUnmetExcept(id, CATEGORY_DUTIES, now);
+            oweCategoryDuties(id, reclassified.to(), at);
             if (needsEscalation(reclassified.to(), facts.allegationAgainstStaff())) {
-                owe(schema, id, ESCALATION, at);
+                owe(id, ESCALATION, at);
             }
         } else if (event instanceof IncidentClosed) {
-            duties.open(schema, id, false);
+            duties.open(id, false);
         } else if (event instanceof IncidentReopened) {
-            duties.open(schema, id, true);
+            duties.open(id, true);
         } else if (event instanceof IncidentDisposed) {
-            duties.forget(schema, id);
+            duties.forget(id);
             return;
         }
-        actorMeets(schema, id, event.actor().role(), facts.allegationAgainstStaff(), at);
+        actorMeets(id, event.actor().role(), facts.allegationAgainstStaff(), at);
     }
 
     /**
      * A lead acting on the incident has it; the head teacher acting on it has been told of it; the chair of governors
      * stands in for the head teacher in an allegation against them (the only incidents they act on).
      */
-    private void actorMeets(String schema, UUID id, Role role, boolean againstStaff, Instant at) {
+    private void actorMeets(UUID id, Role role, boolean againstStaff, Instant at) {
         boolean headOrChair = role == Role.HEAD_TEACHER || role == Role.CHAIR_OF_GOVERNORS;
         if (headOrChair || (role == Role.DSL && !againstStaff)) {
-            duties.meet(schema, id, ESCALATION, at);
+            duties.meet(id, ESCALATION, at);
         }
         if (headOrChair) {
-            duties.meet(schema, id, Requirement.HEAD_TEACHER_INFORMED.name(), at);
+            duties.meet(id, Requirement.HEAD_TEACHER_INFORMED.name(), at);
         }
     }
 
-    private void decided(String schema, UUID id, ExternalReferralRecorded referral, Instant at) {
+    private void decided(UUID id, ExternalReferralRecorded referral, Instant at) {
         String duty = switch (referral.agency()) {
             case POLICE -> Requirement.POLICE_DECISION.name();
             case LADO -> LADO_DECISION;
@@ -151,17 +151,17 @@ class DutiesProjection implements IncidentProjection {
             case CEOP, OTHER -> null;
         };
         if (duty != null) {
-            duties.meet(schema, id, duty, at);
+            duties.meet(id, duty, at);
         }
     }
 
-    private void oweCategoryDuties(String schema, UUID id, CategoryRef category, Instant at) {
+    private void oweCategoryDuties(UUID id, CategoryRef category, Instant at) {
         category.requirements().stream().map(Requirement::name).filter(CATEGORY_DUTIES::contains)
-                .forEach(duty -> owe(schema, id, duty, at));
+                .forEach(duty -> owe(id, duty, at));
     }
 
-    private void owe(String schema, UUID id, String due, Instant since) {
-        clocks.dueAt(due, since).ifPresent(dueAt -> duties.owe(schema, id, due, due, since, dueAt));
+    private void owe(UUID id, String due, Instant since) {
+        clocks.dueAt(due, since).ifPresent(dueAt -> duties.owe(id, due, due, since, dueAt));
     }
 
     private static boolean needsEscalation(CategoryRef category, boolean againstStaff) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static org.safecase.query.projection.ProjectionSchema.table;
 
 /** The duties and actions of incidents, in a generation's schema (see {@code V15__duties_and_actions.sql}). */
 @Repository
@@ -45,108 +44,103 @@ class DutyRepository {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    void incident(String schema, UUID incidentId, String schoolId, String category, boolean againstStaff) {
+    void incident(UUID incidentId, String schoolId, String category, boolean againstStaff) {
         named.update("""
-                INSERT INTO %s (incident_id, school_id, category_code, allegation_against_staff, open)
+                INSERT INTO duty_incident (incident_id, school_id, category_code, allegation_against_staff, open)
                 VALUES (:incident, :school, :category, :againstStaff, TRUE)
-                ON CONFLICT (incident_id) DO NOTHING""".formatted(table(schema, "duty_incident")),
+                ON CONFLICT (incident_id) DO NOTHING""",
                 new MapSqlParameterSource("incident", incidentId).addValue("school", schoolId)
                         .addValue("category", category).addValue("againstStaff", againstStaff));
     }
 
-    Optional<IncidentFacts> facts(String schema, UUID incidentId) {
-        return named.query("SELECT school_id, category_code, allegation_against_staff FROM %s WHERE incident_id = :incident"
-                        .formatted(table(schema, "duty_incident")), new MapSqlParameterSource("incident", incidentId),
+    Optional<IncidentFacts> facts(UUID incidentId) {
+        return named.query("SELECT school_id, category_code, allegation_against_staff FROM duty_incident WHERE incident_id = :incident",
+                        new MapSqlParameterSource("incident", incidentId),
                 (rs, n) -> new IncidentFacts(rs.getString(1), rs.getString(2), rs.getBoolean(3))).stream().findFirst();
     }
 
-    void reclassified(String schema, UUID incidentId, String category) {
-        named.update("UPDATE %s SET category_code = :category WHERE incident_id = :incident"
-                        .formatted(table(schema, "duty_incident")),
+    void reclassified(UUID incidentId, String category) {
+        named.update("UPDATE duty_incident SET category_code = :category WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId).addValue("category", category));
     }
 
-    void open(String schema, UUID incidentId, boolean open) {
-        named.update("UPDATE %s SET open = :open WHERE incident_id = :incident".formatted(table(schema, "duty_incident")),
+    void open(UUID incidentId, boolean open) {
+        named.update("UPDATE duty_incident SET open = :open WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId).addValue("open", open));
     }
 
     /** The incident and everything it owed, gone with it at disposal. */
-    void forget(String schema, UUID incidentId) {
-        named.update("DELETE FROM %s WHERE incident_id = :incident".formatted(table(schema, "duty_incident")),
+    void forget(UUID incidentId) {
+        named.update("DELETE FROM duty_incident WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId));
     }
 
     /** A duty arises, unless the incident already owes (or met) it. */
-    void owe(String schema, UUID incidentId, String dutyKey, String due, Instant since, Instant dueAt) {
+    void owe(UUID incidentId, String dutyKey, String due, Instant since, Instant dueAt) {
         named.update("""
-                INSERT INTO %s (incident_id, duty_key, due, since, due_at)
+                INSERT INTO duty (incident_id, duty_key, due, since, due_at)
                 VALUES (:incident, :key, :due, :since, :dueAt)
-                ON CONFLICT (incident_id, duty_key) DO NOTHING""".formatted(table(schema, "duty")),
+                ON CONFLICT (incident_id, duty_key) DO NOTHING""",
                 new MapSqlParameterSource("incident", incidentId).addValue("key", dutyKey).addValue("due", due)
                         .addValue("since", Timestamp.from(since)).addValue("dueAt", Timestamp.from(dueAt)));
     }
 
-    void meet(String schema, UUID incidentId, String dutyKey, Instant at) {
-        named.update("UPDATE %s SET met_at = :at WHERE incident_id = :incident AND duty_key = :key AND met_at IS NULL"
-                        .formatted(table(schema, "duty")),
+    void meet(UUID incidentId, String dutyKey, Instant at) {
+        named.update("UPDATE duty SET met_at = :at WHERE incident_id = :incident AND duty_key = :key AND met_at IS NULL",
                 new MapSqlParameterSource("incident", incidentId).addValue("key", dutyKey).addValue("at", Timestamp.from(at)));
     }
 
     /** Unmet duties a reclassification no longer asks for ({@code keep}: those it still does, and those not of the category). */
-    void dropUnmetExcept(String schema, UUID incidentId, Collection<String> categoryDuties, Collection<String> keep) {
+    void dropUnmetExcept(UUID incidentId, Collection<String> categoryDuties, Collection<String> keep) {
         List<String> dropped = categoryDuties.stream().filter(d -> !keep.contains(d)).toList();
         if (dropped.isEmpty()) {
             return;
         }
-        named.update("DELETE FROM %s WHERE incident_id = :incident AND met_at IS NULL AND duty_key IN (:dropped)"
-                        .formatted(table(schema, "duty")),
+        named.update("DELETE FROM duty WHERE incident_id = :incident AND met_at IS NULL AND duty_key IN (:dropped)",
                 new MapSqlParameterSource("incident", incidentId).addValue("dropped", dropped));
     }
 
-    void assign(String schema, UUID incidentId, UUID actionId, String title, String owner, LocalDate dueOn,
+    void assign(UUID incidentId, UUID actionId, String title, String owner, LocalDate dueOn,
                 Instant at, String by) {
         named.update("""
-                INSERT INTO %s (action_id, incident_id, title, owner, due_on, assigned_at, assigned_by)
+                INSERT INTO incident_action (action_id, incident_id, title, owner, due_on, assigned_at, assigned_by)
                 VALUES (:action, :incident, :title, :owner, :dueOn, :at, :by)
-                ON CONFLICT (action_id) DO NOTHING""".formatted(table(schema, "incident_action")),
+                ON CONFLICT (action_id) DO NOTHING""",
                 new MapSqlParameterSource("action", actionId).addValue("incident", incidentId).addValue("title", title)
                         .addValue("owner", owner).addValue("dueOn", dueOn).addValue("at", Timestamp.from(at))
                         .addValue("by", by));
     }
 
-    void complete(String schema, UUID actionId, Instant at, String note) {
-        named.update("UPDATE %s SET completed_at = :at, completion_note = :note WHERE action_id = :action"
-                        .formatted(table(schema, "incident_action")),
+    void complete(UUID actionId, Instant at, String note) {
+        named.update("UPDATE incident_action SET completed_at = :at, completion_note = :note WHERE action_id = :action",
                 new MapSqlParameterSource("action", actionId).addValue("at", Timestamp.from(at)).addValue("note", note));
     }
 
-    List<OpenDuty> openDuties(String schema, Collection<String> schools, StaffAllegationSight sight) {
+    List<OpenDuty> openDuties(Collection<String> schools, StaffAllegationSight sight) {
         if (schools.isEmpty()) {
             return List.of();
         }
         return named.query("""
                 SELECT d.incident_id, i.school_id, i.category_code, i.allegation_against_staff, d.duty_key, d.due, d.due_at
-                FROM %s d JOIN %s i ON i.incident_id = d.incident_id
+                FROM duty d JOIN duty_incident i ON i.incident_id = d.incident_id
                 WHERE d.met_at IS NULL AND i.open AND i.school_id IN (:schools)
                   AND (:staff OR NOT i.allegation_against_staff) AND %s
-                ORDER BY d.due_at, d.incident_id, d.duty_key""".formatted(table(schema, "duty"), table(schema, "duty_incident"),
-                        IncidentAccess.headTeacherSight(sight, schema, "d.incident_id")),
+                ORDER BY d.due_at, d.incident_id, d.duty_key""".formatted(IncidentAccess.headTeacherSight(sight, "d.incident_id")),
                 new MapSqlParameterSource("schools", schools).addValue("staff", sight != StaffAllegationSight.NONE),
                 (rs, n) -> new OpenDuty(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
     }
 
     /** The unmet duties of the open incidents among these that fell due before {@code now}, by incident. */
-    Map<UUID, List<String>> overdue(String schema, Collection<UUID> incidentIds, Instant now) {
+    Map<UUID, List<String>> overdue(Collection<UUID> incidentIds, Instant now) {
         if (incidentIds.isEmpty()) {
             return Map.of();
         }
         Map<UUID, List<String>> overdue = new LinkedHashMap<>();
         named.query("""
-                SELECT d.incident_id, d.due FROM %s d JOIN %s i ON i.incident_id = d.incident_id
+                SELECT d.incident_id, d.due FROM duty d JOIN duty_incident i ON i.incident_id = d.incident_id
                 WHERE d.incident_id IN (:incidents) AND i.open AND d.met_at IS NULL AND d.due_at < :now
-                ORDER BY d.due_at, d.duty_key""".formatted(table(schema, "duty"), table(schema, "duty_incident")),
+                ORDER BY d.due_at, d.duty_key""",
                 new MapSqlParameterSource("incidents", incidentIds).addValue("now", Timestamp.from(now)),
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     List<String> dues = overdue.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>());
@@ -158,19 +152,18 @@ class DutyRepository {
     }
 
     /** Actions of the schools' incidents, of one owner if given, due first. */
-    List<ActionRow> actions(String schema, Collection<String> schools, String owner, StaffAllegationSight sight) {
+    List<ActionRow> actions(Collection<String> schools, String owner, StaffAllegationSight sight) {
         if (schools.isEmpty()) {
             return List.of();
         }
         return named.query("""
                 SELECT a.action_id, a.incident_id, i.school_id, i.category_code, i.allegation_against_staff, a.title,
                        a.owner, a.due_on, a.assigned_at, a.assigned_by, a.completed_at, a.completion_note
-                FROM %s a JOIN %s i ON i.incident_id = a.incident_id
+                FROM incident_action a JOIN duty_incident i ON i.incident_id = a.incident_id
                 WHERE i.school_id IN (:schools) AND (CAST(:owner AS VARCHAR) IS NULL OR a.owner = :owner)
                   AND (:staff OR NOT i.allegation_against_staff) AND %s
                 ORDER BY a.due_on, a.assigned_at, a.action_id"""
-                        .formatted(table(schema, "incident_action"), table(schema, "duty_incident"),
-                                IncidentAccess.headTeacherSight(sight, schema, "a.incident_id")),
+                        .formatted(IncidentAccess.headTeacherSight(sight, "a.incident_id")),
                 new MapSqlParameterSource("schools", schools).addValue("owner", owner)
                         .addValue("staff", sight != StaffAllegationSight.NONE),
                 (rs, n) -> new ActionRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),

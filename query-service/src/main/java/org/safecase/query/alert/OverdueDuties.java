@@ -24,7 +24,7 @@ public class OverdueDuties {
     }
 
     /** For each of the incidents overdue for something, the duties it is overdue for, in the order they fell due. */
-    public Map<UUID, List<String>> of(String schema, Collection<UUID> incidentIds) {
-        return duties.overdue(schema, incidentIds, clock.instant());
+    public Map<UUID, List<String>> of(Collection<UUID> incidentIds) {
+        return duties.overdue(incidentIds, clock.instant());
     }
 }

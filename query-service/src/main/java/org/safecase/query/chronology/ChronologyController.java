@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.safecase.platform.privacy.PersonalData;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.safecase.query.incident.IncidentAccess;
-import org.safecase.query.projection.ProjectionGenerations;
+import org.safecase.query.projection.GenerationScope;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,14 +20,14 @@ import java.util.UUID;
 class ChronologyController {
 
     private final ChronologyRepository chronology;
-    private final ProjectionGenerations generations;
+    private final GenerationScope scope;
     private final IncidentAccess access;
     private final PersonalData personalData;
 
-    ChronologyController(ChronologyRepository chronology, ProjectionGenerations generations, IncidentAccess access,
+    ChronologyController(ChronologyRepository chronology, GenerationScope scope, IncidentAccess access,
                          PersonalData personalData) {
         this.chronology = chronology;
-        this.generations = generations;
+        this.scope = scope;
         this.access = access;
         this.personalData = personalData;
     }
@@ -56,8 +56,8 @@ class ChronologyController {
         List<UUID> subjects = schools.stream().sorted()
                 .flatMap(school -> personalData.knownSubject(school, reference).stream())
                 .toList();
-        List<ChronologyView.Entry> entries = chronology.entries(generations.activeSchema(), subjects, schools,
-                        access.sight(user)).stream()
+        List<ChronologyView.Entry> entries = scope.read(() -> chronology.entries(subjects, schools,
+                        access.sight(user))).stream()
                 .map(ChronologyView.Entry::of)
                 .toList();
         return new ChronologyView(reference, entries);

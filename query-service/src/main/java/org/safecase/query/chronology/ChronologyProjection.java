@@ -62,24 +62,24 @@ class ChronologyProjection implements IncidentProjection {
     }
 
     @Override
-    public void apply(IncidentEventEnvelope envelope, IncidentEvent event, String schema) {
+    public void apply(IncidentEventEnvelope envelope, IncidentEvent event) {
         UUID incidentId = envelope.incidentId();
         long sequence = envelope.sequence();
         String type = envelope.type();
         if (event instanceof IncidentReported reported) {
-            chronology.addSubjects(schema, reported);
+            chronology.addSubjects(reported);
             String summary = TimelineSummaries.of(reported, NOTHING_OPENED).summary();
             // when it happened to the child, not when it was typed in
             Instant at = reported.occurredAt() != null ? reported.occurredAt() : envelope.recordedAt();
             for (Subject subject : reported.subjects()) {
                 if (subject.subjectId() != null) {
-                    chronology.addFor(schema, incidentId, subject.subjectId(), sequence, at, type,
+                    chronology.addFor(incidentId, subject.subjectId(), sequence, at, type,
                             summary + ". " + parts(subject, reported.subjects()));
                 }
             }
         } else if (event instanceof SanctionApplied sanction) {
             if (sanction.subjectId() != null) {
-                chronology.addFor(schema, incidentId, sanction.subjectId(), sequence, envelope.recordedAt(), type,
+                chronology.addFor(incidentId, sanction.subjectId(), sequence, envelope.recordedAt(), type,
                         TimelineSummaries.of(sanction, NOTHING_OPENED).summary());
             }
         } else if (event instanceof ParentContactRecorded || event instanceof SupportProvided
@@ -87,38 +87,38 @@ class ChronologyProjection implements IncidentProjection {
             // about one person: on their file only, as a sanction is
             TimelineSummaries.Entry entry = TimelineSummaries.of(event, NOTHING_OPENED);
             if (entry.subjectId() != null) {
-                chronology.addFor(schema, incidentId, entry.subjectId(), sequence, envelope.recordedAt(), type,
+                chronology.addFor(incidentId, entry.subjectId(), sequence, envelope.recordedAt(), type,
                         entry.summary());
             }
         } else if (event instanceof ActionAssigned || event instanceof ActionCompleted) {
             // the school's tasks, not a fact of the child's life: on the case and in the actions list, not the file
             return;
         } else if (event instanceof SubjectErased erased) {
-            chronology.forgetSubject(schema, incidentId, erased.subjectId());
-            chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,
+            chronology.forgetSubject(incidentId, erased.subjectId());
+            chronology.addForEveryone(incidentId, sequence, envelope.recordedAt(), type,
                     "Another person's personal data was erased");
         } else if (event instanceof SubjectAdded added && added.subject() != null
                 && added.subject().subjectId() != null) {
             // the others' files say someone was added (by role word); the added person's file gets the incident
             String summary = TimelineSummaries.of(added, NOTHING_OPENED).summary();
-            chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type, summary);
-            chronology.addSubject(schema, incidentId, added.subject());
-            chronology.addFor(schema, incidentId, added.subject().subjectId(), sequence, envelope.recordedAt(), type,
+            chronology.addForEveryone(incidentId, sequence, envelope.recordedAt(), type, summary);
+            chronology.addSubject(incidentId, added.subject());
+            chronology.addFor(incidentId, added.subject().subjectId(), sequence, envelope.recordedAt(), type,
                     "Added to the incident. Their part: " + involvement(added.subject().involvement()) + ".");
         } else if (event instanceof SubjectRemoved removed) {
             // recorded by mistake: the incident was never part of their file; the others' files say someone was removed
-            chronology.forgetSubject(schema, incidentId, removed.subjectId());
-            chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,
+            chronology.forgetSubject(incidentId, removed.subjectId());
+            chronology.addForEveryone(incidentId, sequence, envelope.recordedAt(), type,
                     TimelineSummaries.of(removed, NOTHING_OPENED).summary());
         } else if (event instanceof IncidentDisposed disposed) {
-            chronology.forgetIncident(schema, incidentId);
-            chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,
+            chronology.forgetIncident(incidentId);
+            chronology.addForEveryone(incidentId, sequence, envelope.recordedAt(), type,
                     TimelineSummaries.of(disposed, NOTHING_OPENED).summary());
         } else {
             if (event instanceof IncidentReclassified reclassified) {
-                chronology.reclassify(schema, incidentId, reclassified.to());
+                chronology.reclassify(incidentId, reclassified.to());
             }
-            chronology.addForEveryone(schema, incidentId, sequence, envelope.recordedAt(), type,
+            chronology.addForEveryone(incidentId, sequence, envelope.recordedAt(), type,
                     TimelineSummaries.of(event, NOTHING_OPENED).summary());
         }
     }

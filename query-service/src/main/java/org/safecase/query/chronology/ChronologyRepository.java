@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static org.safecase.query.projection.ProjectionSchema.table;
 
 @Repository
 class ChronologyRepository {
@@ -35,17 +34,17 @@ class ChronologyRepository {
     }
 
     /** The people of a reported incident, each with the incident's category and routing. */
-    void addSubjects(String schema, IncidentReported reported) {
+    void addSubjects(IncidentReported reported) {
         CategoryRef category = reported.category();
         for (Subject subject : reported.subjects()) {
             if (subject.subjectId() == null) {
                 continue;
             }
             named.update("""
-                    INSERT INTO %s (incident_id, subject_id, school_id, subject_type, involvement, category_code,
+                    INSERT INTO chronology_subject (incident_id, subject_id, school_id, subject_type, involvement, category_code,
                                     category_name, allegation_against_staff)
                     VALUES (:incident, :subject, :school, :type, :involvement, :code, :name, :againstStaff)
-                    ON CONFLICT (incident_id, subject_id) DO NOTHING""".formatted(table(schema, "chronology_subject")),
+                    ON CONFLICT (incident_id, subject_id) DO NOTHING""",
                     new MapSqlParameterSource()
                             .addValue("incident", reported.incidentId())
                             .addValue("subject", subject.subjectId())
@@ -62,14 +61,14 @@ class ChronologyRepository {
      * A person added later, with the incident's category and routing as its other people have them (a person
      * added to an incident none of whose people is left on record is not added).
      */
-    void addSubject(String schema, UUID incidentId, Subject subject) {
+    void addSubject(UUID incidentId, Subject subject) {
         named.update("""
-                INSERT INTO %1$s (incident_id, subject_id, school_id, subject_type, involvement, category_code,
+                INSERT INTO chronology_subject (incident_id, subject_id, school_id, subject_type, involvement, category_code,
                                   category_name, allegation_against_staff)
                 SELECT incident_id, :subject, school_id, :type, :involvement, category_code, category_name,
                        allegation_against_staff
-                FROM %1$s WHERE incident_id = :incident LIMIT 1
-                ON CONFLICT (incident_id, subject_id) DO NOTHING""".formatted(table(schema, "chronology_subject")),
+                FROM chronology_subject WHERE incident_id = :incident LIMIT 1
+                ON CONFLICT (incident_id, subject_id) DO NOTHING""",
                 new MapSqlParameterSource()
                         .addValue("incident", incidentId)
                         .addValue("subject", subject.subjectId())
@@ -78,37 +77,36 @@ class ChronologyRepository {
     }
 
     /** Later entries of the incident carry its new category. */
-    void reclassify(String schema, UUID incidentId, CategoryRef to) {
-        named.update("UPDATE %s SET category_code = :code, category_name = :name WHERE incident_id = :incident"
-                        .formatted(table(schema, "chronology_subject")),
+    void reclassify(UUID incidentId, CategoryRef to) {
+        named.update("""
+                UPDATE chronology_subject SET category_code = :code, category_name = :name
+                WHERE incident_id = :incident""",
                 new MapSqlParameterSource().addValue("incident", incidentId)
                         .addValue("code", to == null ? null : to.code()).addValue("name", to == null ? null : to.name()));
     }
 
     /** An entry on the file of one person of the incident (nothing if they are not in it). */
-    void addFor(String schema, UUID incidentId, UUID subjectId, long sequence, Instant at, String type, String summary) {
-        named.update(insertEntries(schema, "AND s.subject_id = :subject"),
+    void addFor(UUID incidentId, UUID subjectId, long sequence, Instant at, String type, String summary) {
+        named.update(insertEntries("AND s.subject_id = :subject"),
                 entry(incidentId, sequence, at, type, summary).addValue("subject", subjectId));
     }
 
     /** An entry on the file of every person of the incident. */
-    void addForEveryone(String schema, UUID incidentId, long sequence, Instant at, String type, String summary) {
-        named.update(insertEntries(schema, ""), entry(incidentId, sequence, at, type, summary));
+    void addForEveryone(UUID incidentId, long sequence, Instant at, String type, String summary) {
+        named.update(insertEntries(""), entry(incidentId, sequence, at, type, summary));
     }
 
     /** An erased person's file loses the incident, and the incident's later events no longer reach them. */
-    void forgetSubject(String schema, UUID incidentId, UUID subjectId) {
+    void forgetSubject(UUID incidentId, UUID subjectId) {
         MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("incident", incidentId)
                 .addValue("subject", subjectId);
-        named.update("DELETE FROM %s WHERE incident_id = :incident AND subject_id = :subject"
-                .formatted(table(schema, "chronology_entry")), parameters);
-        named.update("DELETE FROM %s WHERE incident_id = :incident AND subject_id = :subject"
-                .formatted(table(schema, "chronology_subject")), parameters);
+        named.update("DELETE FROM chronology_entry WHERE incident_id = :incident AND subject_id = :subject", parameters);
+        named.update("DELETE FROM chronology_subject WHERE incident_id = :incident AND subject_id = :subject", parameters);
     }
 
     /** A disposed incident's entries go from every file; the disposal line that follows is all that stays. */
-    void forgetIncident(String schema, UUID incidentId) {
-        named.update("DELETE FROM %s WHERE incident_id = :incident".formatted(table(schema, "chronology_entry")),
+    void forgetIncident(UUID incidentId) {
+        named.update("DELETE FROM chronology_entry WHERE incident_id = :incident",
                 new MapSqlParameterSource().addValue("incident", incidentId));
     }
 
@@ -116,19 +114,18 @@ class ChronologyRepository {
      * The files of the given people within the given schools, in time order. Entries of a staff or
      * volunteer subject, or of an allegation against staff, only when {@code staffVisible}.
      */
-    List<Row> entries(String schema, Collection<UUID> subjectIds, Set<String> schools, StaffAllegationSight sight) {
+    List<Row> entries(Collection<UUID> subjectIds, Set<String> schools, StaffAllegationSight sight) {
         if (subjectIds.isEmpty() || schools.isEmpty()) {
             return List.of();
         }
         return named.query("""
                 SELECT incident_id, sequence, school_id, at, event_type, category_code, category_name, subject_type,
                        involvement, summary
-                FROM %s
+                FROM chronology_entry
                 WHERE subject_id IN (:subjects) AND school_id IN (:schools)
                   AND (:staffVisible OR NOT (allegation_against_staff OR coalesce(subject_type IN ('STAFF', 'VOLUNTEER'), FALSE)))
                   AND %s
-                ORDER BY at, incident_id, sequence""".formatted(table(schema, "chronology_entry"),
-                        IncidentAccess.headTeacherSight(sight, schema, "incident_id")),
+                ORDER BY at, incident_id, sequence""".formatted(IncidentAccess.headTeacherSight(sight, "incident_id")),
                 new MapSqlParameterSource().addValue("subjects", subjectIds).addValue("schools", schools)
                         .addValue("staffVisible", sight != StaffAllegationSight.NONE),
                 (rs, row) -> new Row(rs.getObject("incident_id", UUID.class), rs.getLong("sequence"),
@@ -137,15 +134,15 @@ class ChronologyRepository {
                         rs.getString("subject_type"), rs.getString("involvement"), rs.getString("summary")));
     }
 
-    private static String insertEntries(String schema, String condition) {
+    private static String insertEntries(String condition) {
         return """
-                INSERT INTO %s (subject_id, incident_id, sequence, school_id, at, event_type, category_code, category_name,
+                INSERT INTO chronology_entry (subject_id, incident_id, sequence, school_id, at, event_type, category_code, category_name,
                                 subject_type, involvement, allegation_against_staff, summary)
                 SELECT s.subject_id, s.incident_id, :sequence, s.school_id, :at, :type, s.category_code, s.category_name,
                        s.subject_type, s.involvement, s.allegation_against_staff, :summary
-                FROM %s s WHERE s.incident_id = :incident %s
+                FROM chronology_subject s WHERE s.incident_id = :incident %s
                 ON CONFLICT (subject_id, incident_id, sequence) DO NOTHING"""
-                .formatted(table(schema, "chronology_entry"), table(schema, "chronology_subject"), condition);
+                .formatted(condition);
     }
 
     private static MapSqlParameterSource entry(UUID incidentId, long sequence, Instant at, String type, String summary) {

@@ -4,7 +4,6 @@ import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.school.SchoolDirectory;
 import org.safecase.platform.security.AccessRules;
 import org.safecase.platform.security.AccessRules.StaffAllegationSight;
-import org.safecase.query.projection.ProjectionSchema;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.springframework.stereotype.Component;
 
@@ -56,9 +55,8 @@ public class IncidentAccess {
      * head teacher go (the head teacher never sees one, the chair of governors nothing else); allegations against
      * other staff are each read model's own flag.
      */
-    public static String headTeacherSight(StaffAllegationSight sight, String schema, String incidentColumn) {
-        String againstHead = "SELECT incident_id FROM %s WHERE against_head_teacher"
-                .formatted(ProjectionSchema.table(schema, "incident_log"));
+    public static String headTeacherSight(StaffAllegationSight sight, String incidentColumn) {
+        String againstHead = "SELECT incident_id FROM incident_log WHERE against_head_teacher";
         return switch (sight) {
             case NONE, ALL -> "TRUE";
             case ALL_BUT_AGAINST_HEAD_TEACHER -> incidentColumn + " NOT IN (" + againstHead + ")";

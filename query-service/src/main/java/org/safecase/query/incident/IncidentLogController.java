@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.safecase.platform.security.AccessRules.StaffAllegationSight;
 import org.safecase.query.alert.OverdueDuties;
 import org.safecase.platform.security.AuthenticatedUser;
-import org.safecase.query.projection.ProjectionGenerations;
+import org.safecase.query.projection.GenerationScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,18 +26,18 @@ import java.util.UUID;
 class IncidentLogController {
 
     private final IncidentLogRepository log;
-    private final ProjectionGenerations generations;
-    private final ReadableIncidents incidents;
+    private final GenerationScope scope;
+    private final ReadYourWrites readYourWrites;
     private final IncidentAccess access;
     private final OverdueDuties overdue;
     private final ZoneId zone;
 
-    IncidentLogController(IncidentLogRepository log, ProjectionGenerations generations, ReadableIncidents incidents,
+    IncidentLogController(IncidentLogRepository log, GenerationScope scope, ReadYourWrites readYourWrites,
                           IncidentAccess access, OverdueDuties overdue,
                           @Value("${safecase.timeliness.zone:Europe/London}") ZoneId zone) {
         this.log = log;
-        this.generations = generations;
-        this.incidents = incidents;
+        this.scope = scope;
+        this.readYourWrites = readYourWrites;
         this.access = access;
         this.overdue = overdue;
         this.zone = zone;
@@ -68,13 +68,14 @@ class IncidentLogController {
         IncidentLogQuery query = IncidentLogQuery.parse(status, classification, category, from, to, page, size, zone);
         Set<String> schools = access.readableSchools(user, schoolId);
         StaffAllegationSight sight = access.sight(user);
-        String schema = generations.activeSchema();
-        long total = log.count(schema, query, schools, sight);
-        List<IncidentRecord> found = log.search(schema, query, schools, sight);
-        Map<UUID, List<String>> late = overdue.of(schema, found.stream().map(IncidentRecord::incidentId).toList());
-        return new IncidentLogPage(found.stream()
-                .map(incident -> IncidentView.of(incident, late.getOrDefault(incident.incidentId(), List.of()))).toList(),
-                query.page(), query.size(), total);
+        return scope.read(() -> {
+            long total = log.count(query, schools, sight);
+            List<IncidentRecord> found = log.search(query, schools, sight);
+            Map<UUID, List<String>> late = overdue.of(found.stream().map(IncidentRecord::incidentId).toList());
+            return new IncidentLogPage(found.stream()
+                    .map(incident -> IncidentView.of(incident, late.getOrDefault(incident.incidentId(), List.of()))).toList(),
+                    query.page(), query.size(), total);
+        });
     }
 
     @GetMapping("/{id}")
@@ -85,9 +86,7 @@ class IncidentLogController {
                                      @Parameter(description = "the version a command answered; wait for it")
                                      @RequestParam(required = false) Long minVersion,
                                      AuthenticatedUser user) {
-        ReadableIncidents.Read read = incidents.read(id, minVersion, user);
-        return ReadYourWrites.headers(ResponseEntity.ok(), read.version(), minVersion)
-                .body(IncidentView.of(read.incident(), overdue.of(generations.activeSchema(),
-                        List.of(id)).getOrDefault(id, List.of())));
+        return readYourWrites.read(id, minVersion, user, incident -> ReadYourWrites.Shown.row(
+                IncidentView.of(incident, overdue.of(List.of(id)).getOrDefault(id, List.of()))));
     }
 }

@@ -33,37 +33,37 @@ class IncidentLogProjection implements IncidentProjection {
     }
 
     @Override
-    public void apply(IncidentEventEnvelope envelope, IncidentEvent event, String schema) {
+    public void apply(IncidentEventEnvelope envelope, IncidentEvent event) {
         UUID id = event.incidentId();
         Instant at = event.recordedAt();
         long sequence = envelope.sequence();
         if (event instanceof IncidentReported reported) {
-            log.reported(schema, reported, sequence);
+            log.reported(reported, sequence);
         } else if (event instanceof IncidentEscalated escalated) {
-            log.escalated(schema, id, escalated.to() == null ? null : escalated.to().name(), at, sequence);
+            log.escalated(id, escalated.to() == null ? null : escalated.to().name(), at, sequence);
         } else if (event instanceof PoliceReferralMade referral) {
-            log.referredToPolice(schema, id, referral.referredAt() != null ? referral.referredAt() : at, at, sequence);
+            log.referredToPolice(id, referral.referredAt() != null ? referral.referredAt() : at, at, sequence);
         } else if (event instanceof ExternalReferralRecorded referral && referral.decision() == ReferralDecision.REFERRED) {
-            log.referredToAgency(schema, id, referral.decidedAt() != null ? referral.decidedAt() : at, at, sequence);
+            log.referredToAgency(id, referral.decidedAt() != null ? referral.decidedAt() : at, at, sequence);
         } else if (event instanceof SanctionApplied) {
-            log.sanctionApplied(schema, id, at, sequence);
+            log.sanctionApplied(id, at, sequence);
         } else if (event instanceof IncidentReclassified reclassified) {
-            log.reclassified(schema, id, reclassified.to().code(), reclassified.to().name(),
+            log.reclassified(id, reclassified.to().code(), reclassified.to().name(),
                     reclassified.to().classification(), at, sequence);
         } else if (event instanceof IncidentClosed closed) {
-            log.closed(schema, id, closed.outcome() == null ? null : closed.outcome().name(), at, sequence);
+            log.closed(id, closed.outcome() == null ? null : closed.outcome().name(), at, sequence);
         } else if (event instanceof IncidentCorrected corrected && corrected.occurredAt() != null) {
-            log.occurredAtCorrected(schema, id, corrected.occurredAt(), at, sequence);
+            log.occurredAtCorrected(id, corrected.occurredAt(), at, sequence);
         } else if (event instanceof IncidentCorrected corrected && corrected.offSite() != null) {
-            log.offSiteCorrected(schema, id, corrected.offSite(), at, sequence);
+            log.offSiteCorrected(id, corrected.offSite(), at, sequence);
         } else if (event instanceof SubjectAdded) {
-            log.subjectAdded(schema, id, at, sequence);
+            log.subjectAdded(id, at, sequence);
         } else if (event instanceof SubjectRemoved) {
-            log.subjectRemoved(schema, id, at, sequence);
+            log.subjectRemoved(id, at, sequence);
         } else if (event instanceof IncidentReopened) {
-            log.reopened(schema, id, at, sequence);
+            log.reopened(id, at, sequence);
         } else {
-            log.touched(schema, id, at, sequence);
+            log.touched(id, at, sequence);
         }
     }
 }

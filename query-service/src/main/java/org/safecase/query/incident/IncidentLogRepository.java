@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import static org.safecase.query.projection.ProjectionSchema.table;
 
 /** The SQL of the incident log. Every change is one statement on the row, never read-modify-write. */
 @Repository
@@ -36,14 +35,14 @@ public class IncidentLogRepository {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    void reported(String schema, IncidentReported event, long sequence) {
+    void reported(IncidentReported event, long sequence) {
         named.update("""
-                INSERT INTO %s (incident_id, school_id, category_code, category_name, classification, status,
+                INSERT INTO incident_log (incident_id, school_id, category_code, category_name, classification, status,
                                 occurred_at, reported_at, reported_by_role, subject_count, off_site,
                                 allegation_against_staff, source_system, version, last_event_at, against_head_teacher)
                 VALUES (:incident, :school, :code, :name, :classification, 'OPEN', :occurred, :at, :role, :subjects,
                         :offSite, :againstStaff, :source, :sequence, :at, :againstHead)
-                ON CONFLICT (incident_id) DO NOTHING""".formatted(table(schema, "incident_log")),
+                ON CONFLICT (incident_id) DO NOTHING""",
                 new MapSqlParameterSource()
                         .addValue("incident", event.incidentId())
                         .addValue("school", event.schoolId())
@@ -62,72 +61,72 @@ public class IncidentLogRepository {
     }
 
     /** The first escalation is the one the log shows. */
-    void escalated(String schema, UUID incidentId, String to, Instant at, long sequence) {
-        update(schema, "escalated_at = COALESCE(escalated_at, :at), escalated_to = COALESCE(escalated_to, :to)",
+    void escalated(UUID incidentId, String to, Instant at, long sequence) {
+        update("escalated_at = COALESCE(escalated_at, :at), escalated_to = COALESCE(escalated_to, :to)",
                 params(incidentId, at, sequence).addValue("to", to));
     }
 
     /** The earliest referral, police or an agency, is the one the log shows as referred. */
-    void referredToPolice(String schema, UUID incidentId, Instant referredAt, Instant at, long sequence) {
-        update(schema, """
+    void referredToPolice(UUID incidentId, Instant referredAt, Instant at, long sequence) {
+        update("""
                 police_referred = TRUE, police_referred_at = LEAST(police_referred_at, CAST(:referredAt AS timestamptz)),
                 referred_at = LEAST(referred_at, CAST(:referredAt AS timestamptz))""",
                 params(incidentId, at, sequence).addValue("referredAt", time(referredAt)));
     }
 
-    void referredToAgency(String schema, UUID incidentId, Instant referredAt, Instant at, long sequence) {
-        update(schema, "referred_at = LEAST(referred_at, CAST(:referredAt AS timestamptz))",
+    void referredToAgency(UUID incidentId, Instant referredAt, Instant at, long sequence) {
+        update("referred_at = LEAST(referred_at, CAST(:referredAt AS timestamptz))",
                 params(incidentId, at, sequence).addValue("referredAt", time(referredAt)));
     }
 
-    void sanctionApplied(String schema, UUID incidentId, Instant at, long sequence) {
-        update(schema, "sanction_count = sanction_count + 1", params(incidentId, at, sequence));
+    void sanctionApplied(UUID incidentId, Instant at, long sequence) {
+        update("sanction_count = sanction_count + 1", params(incidentId, at, sequence));
     }
 
-    void reclassified(String schema, UUID incidentId, String code, String name, Classification classification,
+    void reclassified(UUID incidentId, String code, String name, Classification classification,
                       Instant at, long sequence) {
-        update(schema, "category_code = :code, category_name = :name, classification = :classification, reclassified = TRUE",
+        update("category_code = :code, category_name = :name, classification = :classification, reclassified = TRUE",
                 params(incidentId, at, sequence).addValue("code", code).addValue("name", name)
                         .addValue("classification", classification.name()));
     }
 
-    void closed(String schema, UUID incidentId, String outcome, Instant at, long sequence) {
-        update(schema, "status = 'CLOSED', closed_at = :at, outcome = :outcome",
+    void closed(UUID incidentId, String outcome, Instant at, long sequence) {
+        update("status = 'CLOSED', closed_at = :at, outcome = :outcome",
                 params(incidentId, at, sequence).addValue("outcome", outcome));
     }
 
-    void reopened(String schema, UUID incidentId, Instant at, long sequence) {
-        update(schema, "status = 'OPEN', closed_at = NULL, outcome = NULL", params(incidentId, at, sequence));
+    void reopened(UUID incidentId, Instant at, long sequence) {
+        update("status = 'OPEN', closed_at = NULL, outcome = NULL", params(incidentId, at, sequence));
     }
 
     /** A correction of the report (R20): the log shows the corrected value. */
-    void occurredAtCorrected(String schema, UUID incidentId, Instant occurredAt, Instant at, long sequence) {
-        update(schema, "occurred_at = :occurred", params(incidentId, at, sequence).addValue("occurred", time(occurredAt)));
+    void occurredAtCorrected(UUID incidentId, Instant occurredAt, Instant at, long sequence) {
+        update("occurred_at = :occurred", params(incidentId, at, sequence).addValue("occurred", time(occurredAt)));
     }
 
-    void offSiteCorrected(String schema, UUID incidentId, boolean offSite, Instant at, long sequence) {
-        update(schema, "off_site = :offSite", params(incidentId, at, sequence).addValue("offSite", offSite));
+    void offSiteCorrected(UUID incidentId, boolean offSite, Instant at, long sequence) {
+        update("off_site = :offSite", params(incidentId, at, sequence).addValue("offSite", offSite));
     }
 
-    void subjectAdded(String schema, UUID incidentId, Instant at, long sequence) {
-        update(schema, "subject_count = subject_count + 1", params(incidentId, at, sequence));
+    void subjectAdded(UUID incidentId, Instant at, long sequence) {
+        update("subject_count = subject_count + 1", params(incidentId, at, sequence));
     }
 
-    void subjectRemoved(String schema, UUID incidentId, Instant at, long sequence) {
-        update(schema, "subject_count = GREATEST(subject_count - 1, 0)", params(incidentId, at, sequence));
+    void subjectRemoved(UUID incidentId, Instant at, long sequence) {
+        update("subject_count = GREATEST(subject_count - 1, 0)", params(incidentId, at, sequence));
     }
 
-    void touched(String schema, UUID incidentId, Instant at, long sequence) {
-        named.update("UPDATE %s SET %s WHERE incident_id = :incident".formatted(table(schema, "incident_log"), TOUCH),
+    void touched(UUID incidentId, Instant at, long sequence) {
+        named.update("UPDATE incident_log SET %s WHERE incident_id = :incident".formatted(TOUCH),
                 params(incidentId, at, sequence));
     }
 
-    public Optional<IncidentRecord> find(String schema, UUID incidentId) {
-        return jdbc.query("SELECT * FROM %s WHERE incident_id = ?".formatted(table(schema, "incident_log")), ROW, incidentId)
+    public Optional<IncidentRecord> find(UUID incidentId) {
+        return jdbc.query("SELECT * FROM incident_log WHERE incident_id = ?", ROW, incidentId)
                 .stream().findFirst();
     }
 
-    List<IncidentRecord> search(String schema, IncidentLogQuery query, Set<String> schools,
+    List<IncidentRecord> search(IncidentLogQuery query, Set<String> schools,
                                 StaffAllegationSight sight) {
         if (schools.isEmpty()) {
             return List.of();
@@ -135,17 +134,17 @@ public class IncidentLogRepository {
         MapSqlParameterSource params = filter(query, schools);
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         return named.query("""
-                SELECT * FROM %s WHERE %s
+                SELECT * FROM incident_log WHERE %s
                 ORDER BY reported_at DESC, incident_id LIMIT :limit OFFSET :offset"""
-                .formatted(table(schema, "incident_log"), where(query, sight)), params, ROW);
+                .formatted(where(query, sight)), params, ROW);
     }
 
-    long count(String schema, IncidentLogQuery query, Set<String> schools, StaffAllegationSight sight) {
+    long count(IncidentLogQuery query, Set<String> schools, StaffAllegationSight sight) {
         if (schools.isEmpty()) {
             return 0;
         }
-        Long total = named.queryForObject("SELECT count(*) FROM %s WHERE %s"
-                .formatted(table(schema, "incident_log"), where(query, sight)), filter(query, schools), Long.class);
+        Long total = named.queryForObject("SELECT count(*) FROM incident_log WHERE %s"
+                .formatted(where(query, sight)), filter(query, schools), Long.class);
         return total == null ? 0 : total;
     }
 
@@ -187,8 +186,8 @@ public class IncidentLogRepository {
                 .addValue("to", time(query.to()));
     }
 
-    private void update(String schema, String set, MapSqlParameterSource params) {
-        named.update("UPDATE %s SET %s, %s WHERE incident_id = :incident".formatted(table(schema, "incident_log"), set, TOUCH),
+    private void update(String set, MapSqlParameterSource params) {
+        named.update("UPDATE incident_log SET %s, %s WHERE incident_id = :incident".formatted(set, TOUCH),
                 params);
     }
 

@@ -1,33 +1,98 @@
 package org.safecase.query.incident;
 
 import org.safecase.platform.problem.Refusal;
+import org.safecase.platform.security.AuthenticatedUser;
+import org.safecase.query.projection.GenerationScope;
 import org.safecase.query.projection.ProjectedVersions;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
-/** The response headers that tell a client which version of an incident it reads. */
-public final class ReadYourWrites {
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+
+/**
+ * Read your own writes, for every read of one incident: with {@code minVersion} (the version a command answered) the
+ * read waits, briefly and boundedly, until the active generation shows that version, and its answer says which
+ * version it shows. The user is authorised before any wait: one who may not read the incident is answered at once,
+ * and can neither hold a request open nor learn from how long the answer takes whether a version exists. The waits
+ * hold no transaction; the answer is read in one, in the active generation.
+ */
+@Component
+public class ReadYourWrites {
 
     /** The incident's version this answer shows ({@code -1}: nothing projected yet). */
     public static final String VERSION_HEADER = "Safecase-Projection-Version";
     /** With {@code minVersion}: whether the answer shows at least that version. */
     public static final String CONSISTENT_HEADER = "Safecase-Consistent";
 
-    private ReadYourWrites() {
+    /**
+     * What an answer shows: the incident's newest event it shows beyond the incident's row ({@code -1}: none), and its
+     * body, given the version the answer reports.
+     */
+    public record Shown<T>(long newestSequence, LongFunction<T> body) {
+
+        /** An answer that shows the incident's row and what hangs on it, nothing newer. */
+        public static <T> Shown<T> row(T body) {
+            return new Shown<>(-1, version -> body);
+        }
     }
 
-    public static Long checked(Long minVersion) {
+    private final IncidentLogRepository log;
+    private final GenerationScope scope;
+    private final ProjectedVersions versions;
+    private final IncidentAccess access;
+
+    ReadYourWrites(IncidentLogRepository log, GenerationScope scope, ProjectedVersions versions, IncidentAccess access) {
+        this.log = log;
+        this.scope = scope;
+        this.versions = versions;
+        this.access = access;
+    }
+
+    /**
+     * 200 with what {@code answer} makes of the incident, and the version headers; 404 for an incident not projected
+     * (after the wait for its report, with {@code minVersion}), 403 outside the user's sight, 400 for a negative
+     * {@code minVersion}.
+     */
+    public <T> ResponseEntity<T> read(UUID id, Long minVersion, AuthenticatedUser user,
+                                      Function<IncidentRecord, Shown<T>> answer) {
+        Long wanted = checked(minVersion);
+        Optional<IncidentRecord> found = scope.read(() -> log.find(id));
+        if (found.isEmpty() && wanted != null) {
+            // read right after the report: only its first event is waited for, as it is needed to authorise
+            versions.await(id, 0L);
+            found = scope.read(() -> log.find(id));
+        }
+        readable(found, user);
+        long waited = versions.await(id, wanted).version();
+        record Answer<T>(long version, T body) {
+        }
+        Answer<T> answered = scope.read(() -> {
+            // the row as the wait left it, at least as new as the version; events applied since show too
+            Shown<T> shown = answer.apply(readable(log.find(id), user));
+            long version = Math.max(waited, shown.newestSequence());
+            return new Answer<>(version, shown.body().apply(version));
+        });
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(VERSION_HEADER, Long.toString(answered.version()));
+        if (wanted != null) {
+            response.header(CONSISTENT_HEADER, Boolean.toString(answered.version() >= wanted));
+        }
+        return response.body(answered.body());
+    }
+
+    private static Long checked(Long minVersion) {
         if (minVersion != null && minVersion < 0) {
             throw Refusal.invalid("VALIDATION_FAILED", "minVersion", "must be 0 or more");
         }
         return minVersion;
     }
 
-    public static ResponseEntity.BodyBuilder headers(ResponseEntity.BodyBuilder response,
-                                                     ProjectedVersions.ProjectedVersion version, Long minVersion) {
-        response.header(VERSION_HEADER, Long.toString(version.version()));
-        if (minVersion != null) {
-            response.header(CONSISTENT_HEADER, Boolean.toString(version.consistent()));
-        }
-        return response;
+    private IncidentRecord readable(Optional<IncidentRecord> found, AuthenticatedUser user) {
+        IncidentRecord incident = found.orElseThrow(() -> Refusal.notFound("INCIDENT_NOT_FOUND", "No such incident"));
+        access.requireReadable(user, incident.schoolId(), incident.allegationAgainstStaff(),
+                incident.againstHeadTeacher());
+        return incident;
     }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-import static org.safecase.query.projection.ProjectionSchema.table;
-
 /** Per incident, the last sequence applied in a generation: the projections' record of what they have seen. */
 @Repository
 public class CheckpointRepository {
@@ -25,11 +23,11 @@ public class CheckpointRepository {
      * applied", whose hash is the chain's start) and returns it. The lock serialises two consumers that meet
      * on one incident during a rebalance.
      */
-    public Checkpoint lock(String schema, UUID incidentId) {
+    public Checkpoint lock(UUID incidentId) {
         return jdbc.queryForObject("""
-                INSERT INTO %s AS c (incident_id, last_sequence, last_hash) VALUES (?, -1, ?)
+                INSERT INTO incident_checkpoint AS c (incident_id, last_sequence, last_hash) VALUES (?, -1, ?)
                 ON CONFLICT (incident_id) DO UPDATE SET last_sequence = c.last_sequence
-                RETURNING last_sequence, last_hash""".formatted(table(schema, "incident_checkpoint")),
+                RETURNING last_sequence, last_hash""",
                 (rs, row) -> new Checkpoint(rs.getLong("last_sequence"), rs.getString("last_hash")), incidentId,
                 EventHashes.GENESIS);
     }
@@ -39,18 +37,18 @@ public class CheckpointRepository {
     }
 
     /** Moves the checkpoint to this event, whose hash the next event must name as its previous one. */
-    public void advance(String schema, UUID incidentId, long sequence, String hash) {
+    public void advance(UUID incidentId, long sequence, String hash) {
         jdbc.update("""
-                UPDATE %s SET last_sequence = ?, last_hash = ?, updated_at = now()
-                WHERE incident_id = ? AND last_sequence < ?""".formatted(table(schema, "incident_checkpoint")),
+                UPDATE incident_checkpoint SET last_sequence = ?, last_hash = ?, updated_at = now()
+                WHERE incident_id = ? AND last_sequence < ?""",
                 sequence, hash, incidentId, sequence);
     }
 
     /** The incident's last applied sequence (its projected version), or empty if none of its events has been applied. */
-    public OptionalLong lastSequence(String schema, UUID incidentId) {
+    public OptionalLong lastSequence(UUID incidentId) {
         List<Long> found = jdbc.queryForList("""
-                SELECT last_sequence FROM %s WHERE incident_id = ? AND last_sequence >= 0"""
-                .formatted(table(schema, "incident_checkpoint")), Long.class, incidentId);
+                SELECT last_sequence FROM incident_checkpoint WHERE incident_id = ? AND last_sequence >= 0""",
+                Long.class, incidentId);
         return found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(found.get(0));
     }
 }

@@ -31,17 +31,19 @@ class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
     private final ProjectionGenerations generations;
     private final ProjectionWriter writer;
     private final DeadLetterRepository deadLetters;
+    private final GenerationScope scope;
     private final TransactionTemplate transactions;
     private final ProjectionMetrics metrics;
 
     DeadLetterRecoverer(DeadLetterPublishingRecoverer publisher, IncidentEventDecoder decoder,
                         ProjectionGenerations generations, ProjectionWriter writer, DeadLetterRepository deadLetters,
-                        TransactionTemplate transactions, ProjectionMetrics metrics) {
+                        GenerationScope scope, TransactionTemplate transactions, ProjectionMetrics metrics) {
         this.publisher = publisher;
         this.decoder = decoder;
         this.generations = generations;
         this.writer = writer;
         this.deadLetters = deadLetters;
+        this.scope = scope;
         this.transactions = transactions;
         this.metrics = metrics;
     }
@@ -53,10 +55,11 @@ class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
         boolean chainBroken = TransientFailures.causedBy(failure, ChainBrokenException.class);
         transactions.executeWithoutResult(status -> {
             for (Generation generation : generations.writeGenerations()) {
-                deadLetters.record(generation.schema(), event, record.topic(), record.partition(), record.offset(), reason);
+                scope.enter(generation);
+                deadLetters.record(event, record.topic(), record.partition(), record.offset(), reason);
                 if (!chainBroken) {
                     // a broken link is not the incident's event: its checkpoint stays for the genuine one
-                    writer.passOver(generation.schema(), event, generation.isActive()
+                    writer.passOver(generation, event, generation.isActive()
                             ? ProjectionWriter.Mode.LENIENT : ProjectionWriter.Mode.STRICT);
                 }
             }

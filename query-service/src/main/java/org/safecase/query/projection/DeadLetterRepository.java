@@ -3,9 +3,7 @@ package org.safecase.query.projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import static org.safecase.query.projection.ProjectionSchema.table;
-
-/** The events a generation passed over because they could not be applied. */
+/** The events a generation passed over because they could not be applied (the transaction's generation: {@link GenerationScope}). */
 @Repository
 public class DeadLetterRepository {
 
@@ -16,25 +14,23 @@ public class DeadLetterRepository {
     }
 
     /** Records a dead-lettered record once, however often it is recovered. */
-    public void record(String schema, EventIdentity event, String topic, int partition, long offset, String reason) {
+    public void record(EventIdentity event, String topic, int partition, long offset, String reason) {
         jdbc.update("""
-                INSERT INTO %s (event_id, incident_id, sequence, event_type, topic, kafka_partition, kafka_offset, reason)
+                INSERT INTO dead_lettered_event (event_id, incident_id, sequence, event_type, topic, kafka_partition, kafka_offset, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT ON CONSTRAINT dead_lettered_event_record DO NOTHING"""
-                        .formatted(table(schema, "dead_lettered_event")),
+                ON CONFLICT ON CONSTRAINT dead_lettered_event_record DO NOTHING""",
                 event.eventId(), event.incidentId(), event.sequence(), event.type(), topic, partition, offset,
                 reason.length() > 500 ? reason.substring(0, 500) : reason);
     }
 
     /** The dead-lettered records that broke their incident's hash chain. */
-    public long countChainBroken(String schema) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM " + table(schema, "dead_lettered_event")
-                + " WHERE reason LIKE '" + ChainBrokenException.REASON + "%'", Long.class);
+    public long countChainBroken() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM dead_lettered_event WHERE reason LIKE '" + ChainBrokenException.REASON + "%'", Long.class);
         return count == null ? 0 : count;
     }
 
-    public long count(String schema) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM " + table(schema, "dead_lettered_event"), Long.class);
+    public long count() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM dead_lettered_event", Long.class);
         return count == null ? 0 : count;
     }
 }

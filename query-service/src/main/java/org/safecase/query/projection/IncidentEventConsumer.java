@@ -60,7 +60,7 @@ class IncidentEventConsumer {
         Map<Generation.Status, ProjectionWriter.Outcome> outcomes = transactions.execute(status -> {
             Map<Generation.Status, ProjectionWriter.Outcome> byStatus = new EnumMap<>(Generation.Status.class);
             for (Generation generation : live) {
-                byStatus.put(generation.status(), writer.write(generation.schema(), event, generation.isActive()
+                byStatus.put(generation.status(), writer.write(generation, event, generation.isActive()
                         ? ProjectionWriter.Mode.LENIENT : ProjectionWriter.Mode.STRICT));
             }
             return byStatus;

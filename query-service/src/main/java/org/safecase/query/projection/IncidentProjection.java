@@ -5,12 +5,12 @@ import org.safecase.events.IncidentEventEnvelope;
 
 /**
  * One read model fed by the event stream. {@link #apply} runs inside the transaction that also
- * records the event as applied, so an event changes a projection exactly once. It writes only to the
- * tables of the given generation schema (see {@link ProjectionGenerations}): a rebuild fills a new
+ * records the event as applied, so an event changes a projection exactly once. It names plain tables: the
+ * transaction is in the generation being written ({@link GenerationScope}), so a rebuild fills a new
  * schema while the active one keeps serving. Personal fields of events may one day be erased: treat
  * them as optional.
  */
 public interface IncidentProjection {
 
-    void apply(IncidentEventEnvelope envelope, IncidentEvent event, String schema);
+    void apply(IncidentEventEnvelope envelope, IncidentEvent event);
 }

@@ -22,14 +22,14 @@ public class ProjectedVersions {
     public record ProjectedVersion(long version, boolean consistent) {
     }
 
-    private final ProjectionGenerations generations;
+    private final GenerationScope scope;
     private final CheckpointRepository checkpoints;
     private final ProjectionSignal signal;
     private final Duration maxWait;
 
-    ProjectedVersions(ProjectionGenerations generations, CheckpointRepository checkpoints, ProjectionSignal signal,
+    ProjectedVersions(GenerationScope scope, CheckpointRepository checkpoints, ProjectionSignal signal,
                       @Value("${safecase.read-your-writes.max-wait:PT2S}") Duration maxWait) {
-        this.generations = generations;
+        this.scope = scope;
         this.checkpoints = checkpoints;
         this.signal = signal;
         this.maxWait = maxWait;
@@ -58,8 +58,9 @@ public class ProjectedVersions {
         }
     }
 
+    /** Each look is a transaction of its own: a wait holds no connection. */
     public long current(UUID incidentId) {
-        OptionalLong version = checkpoints.lastSequence(generations.activeSchema(), incidentId);
+        OptionalLong version = scope.read(() -> checkpoints.lastSequence(incidentId));
         return version.orElse(-1);
     }
 }

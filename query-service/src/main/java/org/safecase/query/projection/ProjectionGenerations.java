@@ -80,11 +80,6 @@ public class ProjectionGenerations implements InitializingBean {
         return current().writes();
     }
 
-    /** The schemas of {@link #writeGenerations()}. */
-    public List<String> writeSchemas() {
-        return writeGenerations().stream().map(Generation::schema).toList();
-    }
-
     /** Re-reads the generations now, for example right after a switch-over. */
     public void refresh() {
         List<Generation> live = read();

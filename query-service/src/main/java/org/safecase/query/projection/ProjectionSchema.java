@@ -21,11 +21,6 @@ public final class ProjectionSchema {
         return schema;
     }
 
-    /** {@code gen_N.table}, for SQL. */
-    public static String table(String schema, String table) {
-        return checked(schema) + "." + table;
-    }
-
     static String of(int generation) {
         return checked("gen_" + generation);
     }

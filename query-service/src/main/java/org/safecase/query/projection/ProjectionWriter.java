@@ -47,21 +47,25 @@ public class ProjectionWriter {
 
     private final List<IncidentProjection> projections;
     private final CheckpointRepository checkpoints;
+    private final GenerationScope scope;
 
-    ProjectionWriter(List<IncidentProjection> projections, CheckpointRepository checkpoints) {
+    ProjectionWriter(List<IncidentProjection> projections, CheckpointRepository checkpoints, GenerationScope scope) {
         this.projections = List.copyOf(projections);
         this.checkpoints = checkpoints;
+        this.scope = scope;
     }
 
-    public Outcome write(String schema, DecodedEvent event, Mode mode) {
-        CheckpointRepository.Checkpoint checkpoint = checkpoints.lock(schema, event.incidentId());
+    /** Applies the event to the generation, whose tables the rest of the transaction then names (see {@link GenerationScope}). */
+    public Outcome write(Generation generation, DecodedEvent event, Mode mode) {
+        scope.enter(generation);
+        CheckpointRepository.Checkpoint checkpoint = checkpoints.lock(event.incidentId());
         Outcome outcome = next(checkpoint, event.sequence(), mode);
         if (outcome.applied()) {
             requireChained(checkpoint, event);
             for (IncidentProjection projection : projections) {
-                projection.apply(event.envelope(), event.event(), schema);
+                projection.apply(event.envelope(), event.event());
             }
-            checkpoints.advance(schema, event.incidentId(), event.sequence(), event.envelope().hash());
+            checkpoints.advance(event.incidentId(), event.sequence(), event.envelope().hash());
         }
         return outcome;
     }
@@ -71,13 +75,14 @@ public class ProjectionWriter {
      * so that the incident's later events apply (following the same {@link Mode}). Its hash, if it could
      * be read, is the one the next event must name.
      */
-    public Outcome passOver(String schema, EventIdentity event, Mode mode) {
+    public Outcome passOver(Generation generation, EventIdentity event, Mode mode) {
         if (event.incidentId() == null || event.sequence() == null || event.sequence() < 0) {
             return Outcome.DUPLICATE; // the record names no incident's event: there is nothing to pass over
         }
-        Outcome outcome = next(checkpoints.lock(schema, event.incidentId()), event.sequence(), mode);
+        scope.enter(generation);
+        Outcome outcome = next(checkpoints.lock(event.incidentId()), event.sequence(), mode);
         if (outcome.applied()) {
-            checkpoints.advance(schema, event.incidentId(), event.sequence(), event.hash());
+            checkpoints.advance(event.incidentId(), event.sequence(), event.hash());
         }
         return outcome;
     }

@@ -16,14 +16,16 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
 
     private final ProjectionGenerations generations;
     private final DeadLetterRepository deadLetters;
+    private final GenerationScope scope;
     private final ProjectionMetrics metrics;
     private final ConsumerLag consumerLag;
 
-    ProjectionsHealthIndicator(ProjectionGenerations generations, DeadLetterRepository deadLetters,
+    ProjectionsHealthIndicator(ProjectionGenerations generations, DeadLetterRepository deadLetters, GenerationScope scope,
                                ProjectionMetrics metrics, ConsumerLag consumerLag) {
         super("Projections health check failed");
         this.generations = generations;
         this.deadLetters = deadLetters;
+        this.scope = scope;
         this.metrics = metrics;
         this.consumerLag = consumerLag;
     }
@@ -32,10 +34,11 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         List<Generation> live = generations.writeGenerations();
         Generation active = generations.active();
+        long[] deadLettered = scope.read(() -> new long[] {deadLetters.count(), deadLetters.countChainBroken()});
         builder.up()
-                .withDetail("deadLettered", deadLetters.count(active.schema()))
+                .withDetail("deadLettered", deadLettered[0])
                 .withDetail("deadLetteredByThisInstance", (long) metrics.deadLetteredCount())
-                .withDetail("chainBroken", deadLetters.countChainBroken(active.schema()))
+                .withDetail("chainBroken", deadLettered[1])
                 .withDetail("chainBrokenByThisInstance", (long) metrics.chainBrokenCount())
                 .withDetail("appliedByThisInstance", (long) metrics.appliedCount())
                 .withDetail("lastAppliedAt", metrics.lastAppliedAt() == null ? "never" : metrics.lastAppliedAt().toString())

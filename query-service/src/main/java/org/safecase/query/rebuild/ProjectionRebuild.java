@@ -108,7 +108,7 @@ public class ProjectionRebuild {
             while (true) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 if (!records.isEmpty()) {
-                    deadLettered += apply(building.schema(), records);
+                    deadLettered += apply(building, records);
                     applied += records.count();
                 }
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -138,12 +138,12 @@ public class ProjectionRebuild {
      * need not wait for the disk. If a record fails the batch, the batch is applied again one record
      * at a time, passing over what cannot be applied as the live consumer's dead-lettering does.
      */
-    private long apply(String schema, ConsumerRecords<String, byte[]> records) {
+    private long apply(Generation building, ConsumerRecords<String, byte[]> records) {
         try {
             transactions.executeWithoutResult(status -> {
                 jdbc.execute("SET LOCAL synchronous_commit TO off");
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    writer.write(schema, decoder.decode(record.value()), ProjectionWriter.Mode.LENIENT);
+                    writer.write(building, decoder.decode(record.value()), ProjectionWriter.Mode.LENIENT);
                 }
             });
             return 0;
@@ -154,17 +154,17 @@ public class ProjectionRebuild {
             }
             long passedOver = 0;
             for (ConsumerRecord<String, byte[]> record : records) {
-                passedOver += applyAlone(schema, record) ? 0 : 1;
+                passedOver += applyAlone(building, record) ? 0 : 1;
             }
             return passedOver;
         }
     }
 
-    private boolean applyAlone(String schema, ConsumerRecord<String, byte[]> record) {
+    private boolean applyAlone(Generation building, ConsumerRecord<String, byte[]> record) {
         try {
             transactions.executeWithoutResult(status -> {
                 DecodedEvent event = decoder.decode(record.value());
-                writer.write(schema, event, ProjectionWriter.Mode.LENIENT);
+                writer.write(building, event, ProjectionWriter.Mode.LENIENT);
             });
             return true;
         } catch (RuntimeException poison) {
@@ -174,7 +174,7 @@ public class ProjectionRebuild {
             if (!TransientFailures.causedBy(poison, ChainBrokenException.class)) {
                 // as the live consumer: a broken link of a chain is not its incident's event, so not passed over
                 transactions.executeWithoutResult(status ->
-                        writer.passOver(schema, decoder.identify(record.value()), ProjectionWriter.Mode.LENIENT));
+                        writer.passOver(building, decoder.identify(record.value()), ProjectionWriter.Mode.LENIENT));
             }
             log.warn("Rebuild passed over a poison record at {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), TransientFailures.reason(poison));

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static org.safecase.query.projection.ProjectionSchema.table;
 
 @Repository
 class SanctionRepository {
@@ -38,13 +37,13 @@ class SanctionRepository {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    void add(String schema, long sequence, SanctionApplied sanction, String subjectReference) {
+    void add(long sequence, SanctionApplied sanction, String subjectReference) {
         named.update("""
-                INSERT INTO %s (incident_id, sequence, school_id, subject_id, subject_reference, subject_type,
+                INSERT INTO sanction (incident_id, sequence, school_id, subject_id, subject_reference, subject_type,
                                 sanction_type, starts_on, ends_on, applied_at, applied_by, applied_by_role)
                 VALUES (:incident, :sequence, :school, :subjectId, :subject, :subjectType, :type, :startsOn, :endsOn, :at,
                         :by, :role)
-                ON CONFLICT (incident_id, sequence) DO NOTHING""".formatted(table(schema, "sanction")),
+                ON CONFLICT (incident_id, sequence) DO NOTHING""",
                 new MapSqlParameterSource()
                         .addValue("incident", sanction.incidentId())
                         .addValue("sequence", sequence)
@@ -61,23 +60,21 @@ class SanctionRepository {
     }
 
     /** An erased person's sanctions in the incident no longer answer to their reference. */
-    void forgetSubject(String schema, UUID incidentId, UUID subjectId) {
-        named.update("UPDATE %s SET subject_reference = NULL WHERE incident_id = :incident AND subject_id = :subject"
-                        .formatted(table(schema, "sanction")),
+    void forgetSubject(UUID incidentId, UUID subjectId) {
+        named.update("UPDATE sanction SET subject_reference = NULL WHERE incident_id = :incident AND subject_id = :subject",
                 new MapSqlParameterSource().addValue("incident", incidentId).addValue("subject", subjectId));
     }
 
     /** A disposed incident's sanctions no longer answer to any reference. */
-    void forgetIncident(String schema, UUID incidentId) {
-        named.update("UPDATE %s SET subject_reference = NULL WHERE incident_id = :incident"
-                .formatted(table(schema, "sanction")), new MapSqlParameterSource().addValue("incident", incidentId));
+    void forgetIncident(UUID incidentId) {
+        named.update("UPDATE sanction SET subject_reference = NULL WHERE incident_id = :incident", new MapSqlParameterSource().addValue("incident", incidentId));
     }
 
     /**
      * The sanctions of one subject reference within the given schools, newest applied first. An
      * incident whose report is not projected counts as an allegation against staff: hidden unless allowed.
      */
-    List<Row> ofSubject(String schema, String subjectReference, Set<String> schools, StaffAllegationSight sight) {
+    List<Row> ofSubject(String subjectReference, Set<String> schools, StaffAllegationSight sight) {
         if (schools.isEmpty()) {
             return List.of();
         }
@@ -85,11 +82,10 @@ class SanctionRepository {
                 SELECT s.incident_id, s.school_id, s.subject_type, s.sanction_type, s.starts_on, s.ends_on, s.applied_at,
                        s.applied_by, l.category_code, l.category_name,
                        COALESCE(l.allegation_against_staff, TRUE) AS allegation_against_staff
-                FROM %s s LEFT JOIN %s l ON l.incident_id = s.incident_id
+                FROM sanction s LEFT JOIN incident_log l ON l.incident_id = s.incident_id
                 WHERE s.subject_reference = :subject AND s.school_id IN (:schools) AND %s
                 ORDER BY s.applied_at DESC, s.incident_id, s.sequence DESC"""
-                        .formatted(table(schema, "sanction"), table(schema, "incident_log"),
-                                IncidentAccess.headTeacherSight(sight, schema, "s.incident_id")),
+                        .formatted(IncidentAccess.headTeacherSight(sight, "s.incident_id")),
                 new MapSqlParameterSource().addValue("subject", subjectReference).addValue("schools", schools),
                 (rs, row) -> new Row(rs.getObject("incident_id", UUID.class), rs.getString("school_id"),
                         rs.getString("subject_type"), rs.getString("sanction_type"),
@@ -107,7 +103,7 @@ class SanctionRepository {
      * person removed as wrongly recorded or erased no longer counts, nor does a disposed incident. Incidents of
      * a staff or volunteer subject, or of an allegation against staff, only when {@code staffVisible}.
      */
-    List<CategoryCount> incidentsByCategory(String schema, Collection<UUID> subjectIds, Set<String> schools,
+    List<CategoryCount> incidentsByCategory(Collection<UUID> subjectIds, Set<String> schools,
                                             Instant since, StaffAllegationSight sight) {
         if (subjectIds.isEmpty() || schools.isEmpty()) {
             return List.of();
@@ -115,22 +111,20 @@ class SanctionRepository {
         return named.query("""
                 WITH theirs AS (
                     SELECT p.school_id, p.category_code, p.category_name,
-                           EXISTS (SELECT 1 FROM %2$s s WHERE s.incident_id = p.incident_id
+                           EXISTS (SELECT 1 FROM sanction s WHERE s.incident_id = p.incident_id
                                    AND s.subject_id = p.subject_id) AS sanctioned, p.involvement
-                    FROM %1$s p JOIN %3$s l ON l.incident_id = p.incident_id
+                    FROM chronology_subject p JOIN incident_log l ON l.incident_id = p.incident_id
                     WHERE p.subject_id IN (:subjects) AND p.school_id IN (:schools) AND l.occurred_at >= :since
                       AND (:staffVisible OR NOT (p.allegation_against_staff
                                                  OR coalesce(p.subject_type IN ('STAFF', 'VOLUNTEER'), FALSE)))
-                      AND %5$s
-                      AND NOT EXISTS (SELECT 1 FROM %4$s d WHERE d.incident_id = p.incident_id
+                      AND %s
+                      AND NOT EXISTS (SELECT 1 FROM chronology_entry d WHERE d.incident_id = p.incident_id
                                       AND d.event_type = 'IncidentDisposed'))
                 SELECT school_id, category_code, max(category_name) AS category_name, count(*) AS incidents,
                        count(*) FILTER (WHERE sanctioned) AS sanctioned
                 FROM theirs WHERE involvement = 'ALLEGED' OR sanctioned
                 GROUP BY school_id, category_code
-                ORDER BY school_id, category_code""".formatted(table(schema, "chronology_subject"),
-                        table(schema, "sanction"), table(schema, "incident_log"), table(schema, "chronology_entry"),
-                        IncidentAccess.headTeacherSight(sight, schema, "p.incident_id")),
+                ORDER BY school_id, category_code""".formatted(IncidentAccess.headTeacherSight(sight, "p.incident_id")),
                 new MapSqlParameterSource().addValue("subjects", subjectIds).addValue("schools", schools)
                         .addValue("since", since.atOffset(ZoneOffset.UTC))
                         .addValue("staffVisible", sight != StaffAllegationSight.NONE),

@@ -6,7 +6,7 @@ import org.safecase.events.SubjectType;
 import org.safecase.platform.privacy.PersonalData;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.safecase.query.incident.IncidentAccess;
-import org.safecase.query.projection.ProjectionGenerations;
+import org.safecase.query.projection.GenerationScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,18 +27,18 @@ class SanctionsController {
     private static final Set<String> WORKFORCE = Set.of(SubjectType.STAFF.name(), SubjectType.VOLUNTEER.name());
 
     private final SanctionRepository sanctions;
-    private final ProjectionGenerations generations;
+    private final GenerationScope scope;
     private final IncidentAccess access;
     private final PersonalData personalData;
     private final RepeatProperties repeat;
     private final Clock clock;
     private final ZoneId zone;
 
-    SanctionsController(SanctionRepository sanctions, ProjectionGenerations generations, IncidentAccess access,
+    SanctionsController(SanctionRepository sanctions, GenerationScope scope, IncidentAccess access,
                         PersonalData personalData, RepeatProperties repeat, Clock clock,
                         @Value("${safecase.timeliness.zone:Europe/London}") ZoneId zone) {
         this.sanctions = sanctions;
-        this.generations = generations;
+        this.scope = scope;
         this.access = access;
         this.personalData = personalData;
         this.repeat = repeat;
@@ -65,7 +65,7 @@ class SanctionsController {
         Set<String> schools = access.readableSchools(user, schoolId);
         boolean staffVisible = access.readsStaffAllegations(user);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        return sanctions.ofSubject(generations.activeSchema(), reference, schools, access.sight(user)).stream()
+        return scope.read(() -> sanctions.ofSubject(reference, schools, access.sight(user))).stream()
                 .filter(row -> staffVisible || !(row.allegationAgainstStaff() || WORKFORCE.contains(row.subjectType())))
                 .map(row -> SanctionView.of(row, today))
                 .toList();
@@ -98,8 +98,8 @@ class SanctionsController {
         List<UUID> subjects = schools.stream().sorted()
                 .flatMap(school -> personalData.knownSubject(school, reference).stream())
                 .toList();
-        List<SanctionRepository.CategoryCount> counts = sanctions.incidentsByCategory(generations.activeSchema(),
-                subjects, schools, from.atStartOfDay(zone).toInstant(), access.sight(user));
+        List<SanctionRepository.CategoryCount> counts = scope.read(() -> sanctions.incidentsByCategory(subjects,
+                schools, from.atStartOfDay(zone).toInstant(), access.sight(user)));
         List<RepeatBehaviour.CategoryRepeat> categories = counts.stream()
                 .filter(c -> category == null || category.isBlank() || category.equals(c.category()))
                 .map(c -> new RepeatBehaviour.CategoryRepeat(c.schoolId(), c.category(), c.categoryName(), c.incidents(),

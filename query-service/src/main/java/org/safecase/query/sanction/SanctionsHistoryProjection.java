@@ -28,15 +28,15 @@ class SanctionsHistoryProjection implements IncidentProjection {
     }
 
     @Override
-    public void apply(IncidentEventEnvelope envelope, IncidentEvent event, String schema) {
+    public void apply(IncidentEventEnvelope envelope, IncidentEvent event) {
         if (event instanceof SanctionApplied sanction) {
             String reference = fields.openFor(sanction.incidentId(), sanction.subjectId(), "subjectReference",
                     sanction.subjectReference());
-            sanctions.add(schema, envelope.sequence(), sanction, FieldOpener.isMarker(reference) ? null : reference);
+            sanctions.add(envelope.sequence(), sanction, FieldOpener.isMarker(reference) ? null : reference);
         } else if (event instanceof SubjectErased erased) {
-            sanctions.forgetSubject(schema, erased.incidentId(), erased.subjectId());
+            sanctions.forgetSubject(erased.incidentId(), erased.subjectId());
         } else if (event instanceof IncidentDisposed disposed) {
-            sanctions.forgetIncident(schema, disposed.incidentId());
+            sanctions.forgetIncident(disposed.incidentId());
         }
     }
 }

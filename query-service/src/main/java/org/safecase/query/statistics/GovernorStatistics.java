@@ -2,7 +2,7 @@ package org.safecase.query.statistics;
 
 import org.safecase.platform.problem.Refusal;
 import org.safecase.platform.school.SchoolDirectory;
-import org.safecase.query.projection.ProjectionGenerations;
+import org.safecase.query.projection.GenerationScope;
 import org.safecase.query.statistics.StatisticsRepository.Escalations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -23,14 +23,14 @@ import java.util.TreeSet;
 class GovernorStatistics {
 
     private final StatisticsRepository repository;
-    private final ProjectionGenerations generations;
+    private final GenerationScope generationScope;
     private final SchoolDirectory schools;
     private final DisclosureControl control;
 
-    GovernorStatistics(StatisticsRepository repository, ProjectionGenerations generations, SchoolDirectory schools,
+    GovernorStatistics(StatisticsRepository repository, GenerationScope generationScope, SchoolDirectory schools,
                        DisclosureControl control) {
         this.repository = repository;
-        this.generations = generations;
+        this.generationScope = generationScope;
         this.schools = schools;
         this.control = control;
     }
@@ -38,23 +38,23 @@ class GovernorStatistics {
     /** One snapshot for the counts and the median, so that they agree. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public StatisticsReport report(StatisticsScope scope, StatisticsPeriod period) {
-        String schema = generations.activeSchema();
+        generationScope.enterActive();
         String trustId = scope.trustId() != null ? scope.trustId() : schools.trustOf(scope.schoolId()).orElse(null);
         Set<String> releaseSchools = trustId != null ? new TreeSet<>(schools.schoolsOfTrust(trustId)) : Set.of(scope.schoolId());
         boolean withStaffAllegations = scope.withStaffAllegations();
-        if (!withStaffAllegations && repository.countsAllegationsUnsplit(schema, releaseSchools)) {
+        if (!withStaffAllegations && repository.countsAllegationsUnsplit(releaseSchools)) {
             throw Refusal.byRule("STATISTICS_REBUILD_REQUIRED", "These figures were counted before allegations against "
                     + "staff were kept apart: they can be shown to your role after a projection rebuild");
         }
         // a release of its own for readers without the allegations: every figure, suppression included, as if
         // those incidents did not exist (R12)
         StatisticsRelease release = new StatisticsRelease(control, trustId, releaseSchools, period.from(), period.to(),
-                repository.counts(schema, releaseSchools, period.from(), period.to(), period.countedBefore(),
+                repository.counts(releaseSchools, period.from(), period.to(), period.countedBefore(),
                         withStaffAllegations));
         StatisticsRelease.Published figures = scope.schoolId() != null ? release.school(scope.schoolId())
                 : release.trust(scope.trustId());
         List<String> scopeSchools = scope.schoolId() != null ? List.of(scope.schoolId()) : List.copyOf(releaseSchools);
-        Escalations escalations = repository.escalations(schema, scopeSchools, period.from(), period.to(),
+        Escalations escalations = repository.escalations(scopeSchools, period.from(), period.to(),
                 period.countedBefore(), withStaffAllegations);
         return new StatisticsReport(
                 scope.schoolId() != null ? Map.of("schoolId", scope.schoolId()) : Map.of("trustId", scope.trustId()),

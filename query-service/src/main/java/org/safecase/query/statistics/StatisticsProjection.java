@@ -16,7 +16,6 @@ import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 import org.safecase.query.projection.IncidentProjection;
-import org.safecase.query.projection.ProjectionSchema;
 import org.safecase.query.statistics.StatisticsRepository.Counter;
 import org.safecase.query.statistics.StatisticsRepository.Tracked;
 import org.springframework.core.annotation.Order;
@@ -50,38 +49,37 @@ class StatisticsProjection implements IncidentProjection {
     }
 
     @Override
-    public void apply(IncidentEventEnvelope envelope, IncidentEvent event, String schema) {
-        ProjectionSchema.checked(schema);
+    public void apply(IncidentEventEnvelope envelope, IncidentEvent event) {
         if (event instanceof IncidentReported reported) {
-            reported(schema, reported);
+            reported(reported);
         } else if (event instanceof IncidentReclassified reclassified) {
-            reclassified(schema, reclassified);
+            reclassified(reclassified);
         } else if (event instanceof IncidentEscalated escalated) {
-            repository.escalated(schema, escalated.incidentId(), escalated.recordedAt(), month(escalated.recordedAt()));
+            repository.escalated(escalated.incidentId(), escalated.recordedAt(), month(escalated.recordedAt()));
         } else if (event instanceof PoliceReferralMade referral) {
-            referred(schema, referral.incidentId(), POLICE, referral.recordedAt());
+            referred(referral.incidentId(), POLICE, referral.recordedAt());
         } else if (event instanceof ExternalReferralRecorded referral && referral.decision() == ReferralDecision.REFERRED
                 && referral.agency() != null) {
-            referred(schema, referral.incidentId(), referral.agency().name(), referral.recordedAt());
+            referred(referral.incidentId(), referral.agency().name(), referral.recordedAt());
         } else if (event instanceof IncidentClosed closed) {
-            closed(schema, closed);
+            closed(closed);
         } else if (event instanceof IncidentReopened reopened) {
-            reopened(schema, reopened);
+            reopened(reopened);
         } else if (event instanceof SubjectAdded added && added.subject() != null) {
-            subjects(schema, added.incidentId(), added.subject().type(), 1L, added.recordedAt());
+            subjects(added.incidentId(), added.subject().type(), 1L, added.recordedAt());
         } else if (event instanceof SubjectRemoved removed) {
             // recorded by mistake: the person was never in it, so they no longer count
-            subjects(schema, removed.incidentId(), removed.subjectType(), -1L, removed.recordedAt());
+            subjects(removed.incidentId(), removed.subjectType(), -1L, removed.recordedAt());
         }
         // notes, sanctions, support, parent contacts, actions, evidence and devices are not in the statistics:
         // nothing is published that is not counted, anonymised and suppressed as the rest (R21)
     }
 
-    private void reported(String schema, IncidentReported reported) {
+    private void reported(IncidentReported reported) {
         CategoryRef category = Objects.requireNonNull(reported.category(), "an incident is reported with a category");
         LocalDate period = month(reported.recordedAt());
         String classification = category.classification().name();
-        if (!repository.track(schema, reported.incidentId(), reported.schoolId(), period, reported.recordedAt(),
+        if (!repository.track(reported.incidentId(), reported.schoolId(), period, reported.recordedAt(),
                 classification, category.code(), reported.allegationAgainstStaff())) {
             return;
         }
@@ -97,44 +95,44 @@ class StatisticsProjection implements IncidentProjection {
                 }
             }
         }
-        repository.add(schema, reported.schoolId(), period, period, reported.allegationAgainstStaff(), changes);
+        repository.add(reported.schoolId(), period, period, reported.allegationAgainstStaff(), changes);
     }
 
     /** Moves the incident from its old classification and category to the new ones. */
-    private void reclassified(String schema, IncidentReclassified reclassified) {
+    private void reclassified(IncidentReclassified reclassified) {
         CategoryRef to = reclassified.to();
         if (to == null) {
             return;
         }
-        repository.lock(schema, reclassified.incidentId()).ifPresent(tracked -> {
+        repository.lock(reclassified.incidentId()).ifPresent(tracked -> {
             String classification = to.classification().name();
-            repository.reclassify(schema, reclassified.incidentId(), classification, to.code());
+            repository.reclassify(reclassified.incidentId(), classification, to.code());
             Map<Counter, Long> changes = new HashMap<>();
             changes.merge(new Counter(Dimension.CLASSIFICATION, "", tracked.classification()), -1L, Long::sum);
             changes.merge(new Counter(Dimension.CLASSIFICATION, "", classification), 1L, Long::sum);
             changes.merge(new Counter(Dimension.CATEGORY, tracked.classification(), tracked.category()), -1L, Long::sum);
             changes.merge(new Counter(Dimension.CATEGORY, classification, to.code()), 1L, Long::sum);
-            add(schema, tracked, reclassified.recordedAt(), changes);
+            add(tracked, reclassified.recordedAt(), changes);
         });
     }
 
     /** A person added to, or removed from, an incident: the subject-type count follows. */
-    private void subjects(String schema, UUID incidentId, SubjectType type, long change, Instant at) {
-        repository.lock(schema, incidentId).ifPresent(tracked -> add(schema, tracked, at,
+    private void subjects(UUID incidentId, SubjectType type, long change, Instant at) {
+        repository.lock(incidentId).ifPresent(tracked -> add(tracked, at,
                 Map.of(new Counter(Dimension.SUBJECT_TYPE, "", (type == null ? SubjectType.UNKNOWN : type).name()), change)));
     }
 
     /** Counts each incident once per target, however many events say it was referred there. */
-    private void referred(String schema, UUID incidentId, String target, Instant at) {
-        repository.referredFirstTime(schema, incidentId, target).ifPresent(tracked ->
-                add(schema, tracked, at, Map.of(new Counter(Dimension.REFERRAL, "", target), 1L)));
+    private void referred(UUID incidentId, String target, Instant at) {
+        repository.referredFirstTime(incidentId, target).ifPresent(tracked ->
+                add(tracked, at, Map.of(new Counter(Dimension.REFERRAL, "", target), 1L)));
     }
 
     /** Counts the outcome an incident is closed with; if it was closed before (without a reopening), that one no longer. */
-    private void closed(String schema, IncidentClosed closed) {
+    private void closed(IncidentClosed closed) {
         String outcome = closed.outcome() == null ? null : closed.outcome().name();
-        repository.lock(schema, closed.incidentId()).ifPresent(tracked -> {
-            repository.setOutcome(schema, closed.incidentId(), outcome);
+        repository.lock(closed.incidentId()).ifPresent(tracked -> {
+            repository.setOutcome(closed.incidentId(), outcome);
             Map<Counter, Long> changes = new HashMap<>();
             if (tracked.outcome() != null) {
                 changes.merge(new Counter(Dimension.OUTCOME, "", tracked.outcome()), -1L, Long::sum);
@@ -142,28 +140,28 @@ class StatisticsProjection implements IncidentProjection {
             if (outcome != null) {
                 changes.merge(new Counter(Dimension.OUTCOME, "", outcome), 1L, Long::sum);
             }
-            add(schema, tracked, closed.recordedAt(), changes);
+            add(tracked, closed.recordedAt(), changes);
         });
     }
 
     /** A reopened incident is open again: its earlier outcome is taken away, so only its final one counts. */
-    private void reopened(String schema, IncidentReopened reopened) {
-        repository.lock(schema, reopened.incidentId()).ifPresent(tracked -> {
+    private void reopened(IncidentReopened reopened) {
+        repository.lock(reopened.incidentId()).ifPresent(tracked -> {
             if (tracked.outcome() == null) {
                 return;
             }
-            repository.setOutcome(schema, reopened.incidentId(), null);
-            add(schema, tracked, reopened.recordedAt(), Map.of(new Counter(Dimension.OUTCOME, "", tracked.outcome()), -1L));
+            repository.setOutcome(reopened.incidentId(), null);
+            add(tracked, reopened.recordedAt(), Map.of(new Counter(Dimension.OUTCOME, "", tracked.outcome()), -1L));
         });
     }
 
     /** Files a later change under the month it was recorded, never before the month of the report. */
-    private void add(String schema, Tracked tracked, Instant at, Map<Counter, Long> changes) {
+    private void add(Tracked tracked, Instant at, Map<Counter, Long> changes) {
         LocalDate recordedIn = month(at);
         if (recordedIn.isBefore(tracked.period())) {
             recordedIn = tracked.period();
         }
-        repository.add(schema, tracked.schoolId(), tracked.period(), recordedIn, tracked.staffAllegation(), changes);
+        repository.add(tracked.schoolId(), tracked.period(), recordedIn, tracked.staffAllegation(), changes);
     }
 
     private LocalDate month(Instant at) {

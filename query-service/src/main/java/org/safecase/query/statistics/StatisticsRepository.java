@@ -1,6 +1,5 @@
 package org.safecase.query.statistics;
 
-import org.safecase.query.projection.ProjectionSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -54,38 +53,38 @@ class StatisticsRepository {
     }
 
     /** Starts tracking an incident; false if it already was (its report is then not counted again). */
-    boolean track(String schema, UUID incidentId, String schoolId, LocalDate period, Instant reportedAt,
+    boolean track(UUID incidentId, String schoolId, LocalDate period, Instant reportedAt,
                   String classification, String category, boolean staffAllegation) {
         return jdbc.update("""
-                INSERT INTO %s (incident_id, school_id, period, reported_at, classification, category, staff_allegation)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""".formatted(incidents(schema)),
+                INSERT INTO statistics_incident (incident_id, school_id, period, reported_at, classification, category, staff_allegation)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
                 incidentId, schoolId, Date.valueOf(period), utc(reportedAt), classification, category,
                 staffAllegation) == 1;
     }
 
     /** The incident's row, locked until the transaction ends; empty if its report was never seen. */
-    Optional<Tracked> lock(String schema, UUID incidentId) {
+    Optional<Tracked> lock(UUID incidentId) {
         return jdbc.query("""
-                SELECT school_id, period, classification, category, outcome, staff_allegation FROM %s
-                WHERE incident_id = ? FOR UPDATE""".formatted(incidents(schema)),
+                SELECT school_id, period, classification, category, outcome, staff_allegation FROM statistics_incident
+                WHERE incident_id = ? FOR UPDATE""",
                 StatisticsRepository::tracked, incidentId).stream().findFirst();
     }
 
-    void reclassify(String schema, UUID incidentId, String classification, String category) {
-        jdbc.update("UPDATE %s SET classification = ?, category = ? WHERE incident_id = ?".formatted(incidents(schema)),
+    void reclassify(UUID incidentId, String classification, String category) {
+        jdbc.update("UPDATE statistics_incident SET classification = ?, category = ? WHERE incident_id = ?",
                 classification, category, incidentId);
     }
 
-    void setOutcome(String schema, UUID incidentId, String outcome) {
-        jdbc.update("UPDATE %s SET outcome = ? WHERE incident_id = ?".formatted(incidents(schema)), outcome, incidentId);
+    void setOutcome(UUID incidentId, String outcome) {
+        jdbc.update("UPDATE statistics_incident SET outcome = ? WHERE incident_id = ?", outcome, incidentId);
     }
 
     /** Records the first escalation only; later ones leave the time to escalation as it was. */
-    void escalated(String schema, UUID incidentId, Instant at, LocalDate recordedIn) {
+    void escalated(UUID incidentId, Instant at, LocalDate recordedIn) {
         jdbc.update("""
-                UPDATE %s SET seconds_to_escalation = GREATEST(0, ROUND(EXTRACT(EPOCH FROM (?::timestamptz - reported_at))))::bigint,
+                UPDATE statistics_incident SET seconds_to_escalation = GREATEST(0, ROUND(EXTRACT(EPOCH FROM (?::timestamptz - reported_at))))::bigint,
                               escalated_in = GREATEST(?, period)
-                WHERE incident_id = ? AND seconds_to_escalation IS NULL""".formatted(incidents(schema)),
+                WHERE incident_id = ? AND seconds_to_escalation IS NULL""",
                 utc(at), Date.valueOf(recordedIn), incidentId);
     }
 
@@ -93,11 +92,11 @@ class StatisticsRepository {
      * Marks the incident referred to {@code target} unless it already was, atomically; the incident's
      * row (school, month) when this is its first referral to that target.
      */
-    Optional<Tracked> referredFirstTime(String schema, UUID incidentId, String target) {
+    Optional<Tracked> referredFirstTime(UUID incidentId, String target) {
         return jdbc.query("""
-                UPDATE %s SET referred_to = array_append(referred_to, ?::varchar)
+                UPDATE statistics_incident SET referred_to = array_append(referred_to, ?::varchar)
                 WHERE incident_id = ? AND NOT (?::varchar = ANY (referred_to))
-                RETURNING school_id, period, classification, category, outcome, staff_allegation""".formatted(incidents(schema)),
+                RETURNING school_id, period, classification, category, outcome, staff_allegation""",
                 StatisticsRepository::tracked, target, incidentId, target).stream().findFirst();
     }
 
@@ -110,7 +109,7 @@ class StatisticsRepository {
      * Adds each change to its counter, atomically: never a read followed by a write. The counters of an
      * allegation against staff are kept apart, for the readers who may not read those (R12).
      */
-    void add(String schema, String schoolId, LocalDate period, LocalDate recordedIn, boolean staffAllegation,
+    void add(String schoolId, LocalDate period, LocalDate recordedIn, boolean staffAllegation,
              Map<Counter, Long> changes) {
         List<Map.Entry<Counter, Long>> ordered = changes.entrySet().stream().filter(e -> e.getValue() != 0)
                 .sorted(Map.Entry.comparingByKey(Counter.ORDER)).toList();
@@ -118,10 +117,10 @@ class StatisticsRepository {
             return;
         }
         jdbc.batchUpdate("""
-                INSERT INTO %s AS c (school_id, period, recorded_in, staff_allegation, dimension, parent, item, count)
+                INSERT INTO statistics_count AS c (school_id, period, recorded_in, staff_allegation, dimension, parent, item, count)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (school_id, period, recorded_in, staff_allegation, dimension, parent, item)
-                DO UPDATE SET count = c.count + EXCLUDED.count""".formatted(counts(schema)),
+                DO UPDATE SET count = c.count + EXCLUDED.count""",
                 ordered.stream().map(e -> new Object[]{schoolId, Date.valueOf(period), Date.valueOf(recordedIn),
                         staffAllegation, e.getKey().dimension().name(), e.getKey().parent(), e.getKey().item(),
                         e.getValue()}).toList());
@@ -132,16 +131,16 @@ class StatisticsRepository {
      * before {@code before} (changes recorded in earlier months only), with or without the incidents
      * that are allegations against staff.
      */
-    List<CountRow> counts(String schema, Collection<String> schoolIds, YearMonth from, YearMonth to, LocalDate before,
+    List<CountRow> counts(Collection<String> schoolIds, YearMonth from, YearMonth to, LocalDate before,
                           boolean withStaffAllegations) {
         List<CountRow> rows = new ArrayList<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    SELECT school_id, period, dimension, parent, item, SUM(count) AS count FROM %s
+                    SELECT school_id, period, dimension, parent, item, SUM(count) AS count FROM statistics_count
                     WHERE school_id = ANY (?) AND period BETWEEN ? AND ? AND recorded_in < ?
                       AND (? OR NOT staff_allegation)
                     GROUP BY school_id, period, dimension, parent, item
-                    HAVING SUM(count) <> 0""".formatted(counts(schema)));
+                    HAVING SUM(count) <> 0""");
             statement.setArray(1, textArray(connection, schoolIds));
             statement.setDate(2, Date.valueOf(from.atDay(1)));
             statement.setDate(3, Date.valueOf(to.atDay(1)));
@@ -160,16 +159,16 @@ class StatisticsRepository {
      * The median time to first escalation of the schools' incidents reported in the range, as before
      * {@code before}, with or without the allegations against staff.
      */
-    Escalations escalations(String schema, Collection<String> schoolIds, YearMonth from, YearMonth to, LocalDate before,
+    Escalations escalations(Collection<String> schoolIds, YearMonth from, YearMonth to, LocalDate before,
                             boolean withStaffAllegations) {
         Map<String, Object> row = new HashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
                     SELECT count(*) AS incidents,
                            percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds_to_escalation) AS median
-                    FROM %s
+                    FROM statistics_incident
                     WHERE school_id = ANY (?) AND period BETWEEN ? AND ? AND escalated_in < ?
-                      AND seconds_to_escalation IS NOT NULL AND (? OR NOT staff_allegation)""".formatted(incidents(schema)));
+                      AND seconds_to_escalation IS NOT NULL AND (? OR NOT staff_allegation)""");
             statement.setArray(1, textArray(connection, schoolIds));
             statement.setDate(2, Date.valueOf(from.atDay(1)));
             statement.setDate(3, Date.valueOf(to.atDay(1)));
@@ -188,10 +187,9 @@ class StatisticsRepository {
      * Whether any of the schools has counters from before allegations against staff were kept apart
      * (V13): those count them with everything else until a rebuild.
      */
-    boolean countsAllegationsUnsplit(String schema, Collection<String> schoolIds) {
+    boolean countsAllegationsUnsplit(Collection<String> schoolIds) {
         Boolean unsplit = jdbc.query(connection -> {
-            var statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM %s WHERE school_id = ANY (?))"
-                    .formatted(ProjectionSchema.table(schema, "statistics_unsplit_school")));
+            var statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM statistics_unsplit_school WHERE school_id = ANY (?))");
             statement.setArray(1, textArray(connection, schoolIds));
             return statement;
         }, rs -> rs.next() && rs.getBoolean(1));
@@ -204,13 +202,5 @@ class StatisticsRepository {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String counts(String schema) {
-        return ProjectionSchema.table(schema, "statistics_count");
-    }
-
-    private static String incidents(String schema) {
-        return ProjectionSchema.table(schema, "statistics_incident");
     }
 }

@@ -4,9 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.safecase.platform.security.AuthenticatedUser;
 import org.safecase.query.incident.ReadYourWrites;
-import org.safecase.query.incident.ReadableIncidents;
-import org.safecase.query.projection.ProjectedVersions;
-import org.safecase.query.projection.ProjectionGenerations;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,13 +18,11 @@ import java.util.UUID;
 class TimelineController {
 
     private final TimelineRepository timeline;
-    private final ReadableIncidents incidents;
-    private final ProjectionGenerations generations;
+    private final ReadYourWrites readYourWrites;
 
-    TimelineController(TimelineRepository timeline, ReadableIncidents incidents, ProjectionGenerations generations) {
+    TimelineController(TimelineRepository timeline, ReadYourWrites readYourWrites) {
         this.timeline = timeline;
-        this.incidents = incidents;
-        this.generations = generations;
+        this.readYourWrites = readYourWrites;
     }
 
     /** The incident's timeline; with {@code minVersion}, once it shows that version (or the wait is over). */
@@ -41,12 +36,10 @@ class TimelineController {
                                           @Parameter(description = "the version a command answered; wait for it")
                                           @RequestParam(required = false) Long minVersion,
                                           AuthenticatedUser user) {
-        ProjectedVersions.ProjectedVersion version = incidents.read(id, minVersion, user).version();
-        List<TimelineView.Entry> entries = timeline.entries(generations.activeSchema(), id);
-        // entries applied since the wait ended show too: the answer is at least as new as it says
-        long shown = entries.isEmpty() ? version.version() : Math.max(version.version(), entries.get(entries.size() - 1).sequence());
-        ProjectedVersions.ProjectedVersion answered = new ProjectedVersions.ProjectedVersion(shown,
-                minVersion == null || shown >= minVersion);
-        return ReadYourWrites.headers(ResponseEntity.ok(), answered, minVersion).body(new TimelineView(id, shown, entries));
+        return readYourWrites.read(id, minVersion, user, incident -> {
+            List<TimelineView.Entry> entries = timeline.entries(id);
+            return new ReadYourWrites.Shown<>(entries.isEmpty() ? -1 : entries.get(entries.size() - 1).sequence(),
+                    version -> new TimelineView(id, version, entries));
+        });
     }
 }

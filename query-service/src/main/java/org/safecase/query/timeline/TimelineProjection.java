@@ -26,13 +26,13 @@ class TimelineProjection implements IncidentProjection {
     }
 
     @Override
-    public void apply(IncidentEventEnvelope envelope, IncidentEvent event, String schema) {
-        timeline.add(schema, envelope.incidentId(), envelope.sequence(), envelope.eventId(), envelope.type(),
+    public void apply(IncidentEventEnvelope envelope, IncidentEvent event) {
+        timeline.add(envelope.incidentId(), envelope.sequence(), envelope.eventId(), envelope.type(),
                 envelope.recordedAt(), envelope.actor(), TimelineSummaries.of(event, fields));
         if (event instanceof SubjectErased erased) {
-            timeline.erase(schema, erased.incidentId(), erased.subjectId());
+            timeline.erase(erased.incidentId(), erased.subjectId());
         } else if (event instanceof IncidentDisposed disposed) {
-            timeline.dispose(schema, disposed.incidentId());
+            timeline.dispose(disposed.incidentId());
         }
     }
 }

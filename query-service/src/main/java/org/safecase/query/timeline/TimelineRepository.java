@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static org.safecase.query.projection.ProjectionSchema.table;
 
 @Repository
 class TimelineRepository {
@@ -24,31 +23,31 @@ class TimelineRepository {
         this.jdbc = jdbc;
     }
 
-    void add(String schema, UUID incidentId, long sequence, UUID eventId, String type, Instant at, Actor actor,
+    void add(UUID incidentId, long sequence, UUID eventId, String type, Instant at, Actor actor,
              TimelineSummaries.Entry entry) {
         jdbc.update("""
-                INSERT INTO %s (incident_id, sequence, event_id, event_type, at, actor_user_id, actor_role, summary,
+                INSERT INTO timeline_entry (incident_id, sequence, event_id, event_type, at, actor_user_id, actor_role, summary,
                                 detail, subject_id, subject_reference)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (incident_id, sequence) DO NOTHING""".formatted(table(schema, "timeline_entry")),
+                ON CONFLICT (incident_id, sequence) DO NOTHING""",
                 incidentId, sequence, eventId, type, at.atOffset(ZoneOffset.UTC), actor.userId(), actor.role().name(),
                 entry.summary(), entry.detail(), entry.subjectId(), entry.subjectReference());
     }
 
     /** The erased person's entries of the incident (not the erasure's own): their text and reference go. */
-    void erase(String schema, UUID incidentId, UUID subjectId) {
+    void erase(UUID incidentId, UUID subjectId) {
         jdbc.update("""
-                UPDATE %s SET detail = CASE WHEN detail IS NULL THEN NULL ELSE ? END, subject_reference = NULL
+                UPDATE timeline_entry SET detail = CASE WHEN detail IS NULL THEN NULL ELSE ? END, subject_reference = NULL
                 WHERE incident_id = ? AND subject_id = ? AND event_type NOT IN (%s)"""
-                .formatted(table(schema, "timeline_entry"), clearDetailTypes()), Sealed.ERASED, incidentId, subjectId);
+                .formatted(clearDetailTypes()), Sealed.ERASED, incidentId, subjectId);
     }
 
     /** A disposed incident's personal text and references go; the DPO's own reasons stay. */
-    void dispose(String schema, UUID incidentId) {
+    void dispose(UUID incidentId) {
         jdbc.update("""
-                UPDATE %s SET detail = CASE WHEN detail IS NULL THEN NULL ELSE ? END, subject_reference = NULL
+                UPDATE timeline_entry SET detail = CASE WHEN detail IS NULL THEN NULL ELSE ? END, subject_reference = NULL
                 WHERE incident_id = ? AND event_type NOT IN (%s)"""
-                .formatted(table(schema, "timeline_entry"), clearDetailTypes()), Sealed.ERASED, incidentId);
+                .formatted(clearDetailTypes()), Sealed.ERASED, incidentId);
     }
 
     private static String clearDetailTypes() {
@@ -56,10 +55,10 @@ class TimelineRepository {
                 .collect(Collectors.joining(", "));
     }
 
-    List<TimelineView.Entry> entries(String schema, UUID incidentId) {
+    List<TimelineView.Entry> entries(UUID incidentId) {
         return jdbc.query("""
                 SELECT sequence, at, actor_user_id, actor_role, event_type, summary, detail, subject_reference
-                FROM %s WHERE incident_id = ? ORDER BY sequence""".formatted(table(schema, "timeline_entry")),
+                FROM timeline_entry WHERE incident_id = ? ORDER BY sequence""",
                 (rs, row) -> new TimelineView.Entry(rs.getLong("sequence"),
                         rs.getObject("at", OffsetDateTime.class).toInstant(),
                         new Actor(rs.getString("actor_user_id"), Role.valueOf(rs.getString("actor_role"))),

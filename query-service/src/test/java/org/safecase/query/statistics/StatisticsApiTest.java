@@ -1,5 +1,8 @@
 package org.safecase.query.statistics;
 
+import org.safecase.query.projection.Generation;
+import org.safecase.query.projection.GenerationScope;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.Test;
 import org.safecase.events.ActionAssigned;
 import org.safecase.events.Agency;
@@ -71,6 +74,12 @@ class StatisticsApiTest extends QueryServiceTest {
 
     @Autowired
     StatisticsRepository repository;
+
+    @Autowired
+    GenerationScope generationScope;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Autowired
     GovernorStatistics statistics;
@@ -162,8 +171,8 @@ class StatisticsApiTest extends QueryServiceTest {
 
     /** The school's raw counters for the year, as they stand now (everything recorded so far). */
     private Map<String, Long> counters(String school, int year) {
-        List<CountRow> rows = repository.counts(generations.activeSchema(), List.of(school), YearMonth.of(year, 1),
-                YearMonth.of(year, 12), LocalDate.of(9999, 1, 1), true);
+        List<CountRow> rows = generationScope.read(() -> repository.counts(List.of(school), YearMonth.of(year, 1),
+                YearMonth.of(year, 12), LocalDate.of(9999, 1, 1), true));
         return rows.stream().collect(Collectors.groupingBy(
                 r -> r.dimension() + (r.parent().isEmpty() ? "" : "/" + r.parent()) + (r.item().isEmpty() ? "" : "/" + r.item()),
                 Collectors.summingLong(CountRow::count)));
@@ -344,8 +353,8 @@ class StatisticsApiTest extends QueryServiceTest {
                 Map.entry("OUTCOME/POLICE_ACTION", 1L),
                 Map.entry("OUTCOME/INTERNAL_ACTION", 1L));
         // as at the end of March, the first closure stood and the later one had not happened
-        List<CountRow> endOfMarch = repository.counts(generations.activeSchema(), List.of(school), YearMonth.of(2016, 1),
-                YearMonth.of(2016, 12), LocalDate.of(2016, 4, 1), true);
+        List<CountRow> endOfMarch = generationScope.read(() -> repository.counts(List.of(school), YearMonth.of(2016, 1),
+                YearMonth.of(2016, 12), LocalDate.of(2016, 4, 1), true));
         assertThat(endOfMarch).filteredOn(r -> r.dimension() == Dimension.OUTCOME)
                 .extracting(CountRow::item, CountRow::count)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("NO_FURTHER_ACTION", 1L),
@@ -415,8 +424,8 @@ class StatisticsApiTest extends QueryServiceTest {
         }
         awaitAll(cases);
 
-        StatisticsRepository.Escalations escalations = repository.escalations(generations.activeSchema(), List.of(school),
-                YearMonth.of(2018, 1), YearMonth.of(2018, 12), LocalDate.of(9999, 1, 1), true);
+        StatisticsRepository.Escalations escalations = generationScope.read(() -> repository.escalations(List.of(school),
+                YearMonth.of(2018, 1), YearMonth.of(2018, 12), LocalDate.of(9999, 1, 1), true));
         assertThat(escalations.incidents()).isEqualTo(7);
         assertThat(escalations.medianSeconds()).isEqualTo(4 * 3600.0);
     }
@@ -561,10 +570,13 @@ class StatisticsApiTest extends QueryServiceTest {
                     UUID.class)).containsExactly(allegation);
             assertThat(jdbc.queryForList("SELECT school_id FROM " + schema + ".statistics_unsplit_school", String.class))
                     .containsExactly("SCH-M1");
-            assertThat(repository.counts(schema, List.of("SCH-M1", "SCH-M2"), YearMonth.of(2012, 1), YearMonth.of(2012, 1),
-                    LocalDate.of(9999, 1, 1), true)).hasSize(2);
-            assertThat(repository.countsAllegationsUnsplit(schema, List.of("SCH-M1"))).isTrue();
-            assertThat(repository.countsAllegationsUnsplit(schema, List.of("SCH-M2"))).isFalse();
+            transactions.executeWithoutResult(status -> {
+                generationScope.enter(new Generation(999999, schema, Generation.Status.BUILDING));
+                assertThat(repository.counts(List.of("SCH-M1", "SCH-M2"), YearMonth.of(2012, 1), YearMonth.of(2012, 1),
+                        LocalDate.of(9999, 1, 1), true)).hasSize(2);
+                assertThat(repository.countsAllegationsUnsplit(List.of("SCH-M1"))).isTrue();
+                assertThat(repository.countsAllegationsUnsplit(List.of("SCH-M2"))).isFalse();
+            });
         } finally {
             jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
