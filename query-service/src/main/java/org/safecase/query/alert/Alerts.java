@@ -30,10 +30,15 @@ class Alerts implements AlertSource {
         this.workingDays = workingDays;
     }
 
-    /** Every alert of the school, allegations against staff included: the school's own system receives them. */
+    /**
+     * The alerts a school's webhook receives: none of an allegation against staff (R12). Content-free as an alert is,
+     * its category and incident still tell that an allegation exists, and the school's receiving system is read by
+     * people who may not know it (a DSL, or the head teacher when the allegation is against them): its case manager
+     * reads those alerts at {@code GET /api/v1/alerts}.
+     */
     @Override
     public List<Alert> current(String schoolId, Instant now) {
-        return of(Set.of(schoolId), StaffAllegationSight.ALL, now);
+        return of(Set.of(schoolId), StaffAllegationSight.NONE, now);
     }
 
     List<Alert> of(Collection<String> schools, StaffAllegationSight sight, Instant now) {

@@ -48,6 +48,9 @@ class WebhookDeliveryTest extends QueryServiceTest {
     @Autowired
     private WebhookDispatcher dispatcher;
 
+    @Autowired
+    private AlertSource alerts;
+
     private record OutboxRow(String id, int attempts, Instant lastAttemptAt, Instant nextAttemptAt,
                              Instant deliveredAt, String lastStatus) {
     }
@@ -234,6 +237,23 @@ class WebhookDeliveryTest extends QueryServiceTest {
                     assertFalse(request.body().contains("Messages sent"));
                     assertEquals(DATA, fieldNames(json.readTree(request.body()).get("data")));
                 });
+    }
+
+    @Test
+    void givenAnAllegationAgainstStaffThenNothingOfItGoesToTheSchoolsWebhook() {
+        TestIncident allegation = incident(WEBHOOK_SCHOOL);
+        TestIncident ordinary = incident(WEBHOOK_SCHOOL);
+        stream.send(allegation.reported(TestIncident.CYBERBULLYING, TestIncident.staff("S-" + TestIncident.uniqueReference())));
+        stream.send(ordinary.reported(TestIncident.GROOMING, TestIncident.pupil(TestIncident.uniqueReference())));
+        awaitProjected(allegation, 0);
+        awaitProjected(ordinary, 0);
+
+        dispatcher.enqueueCurrent(alerts);
+
+        assertEquals(0, jdbc.queryForObject("SELECT count(*) FROM webhook_outbox WHERE alert_key LIKE ?",
+                Integer.class, allegation.id() + "%"));
+        assertTrue(jdbc.queryForObject("SELECT count(*) FROM webhook_outbox WHERE alert_key LIKE ?",
+                Integer.class, ordinary.id() + "%") > 0);
     }
 
     @Test
