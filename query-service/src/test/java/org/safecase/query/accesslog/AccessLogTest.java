@@ -119,6 +119,25 @@ class AccessLogTest extends QueryServiceTest {
     }
 
     @Test
+    void givenTheDslsDayListsThenEveryReadOfThemIsLoggedAllowedOrRefusedAndOnlyTheLeadsReadAlerts() {
+        assertThat(http().get("/api/v1/alerts", "chair.a").status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/actions", "chair.a").status()).isEqualTo(200);
+        for (String user : List.of("staff.a", "integration.a", "governor.a", "auditor", "dpo.trust", "operator")) {
+            assertThat(http().get("/api/v1/alerts", user).status()).as(user).isEqualTo(403);
+        }
+        for (String user : List.of("integration.a", "governor.a", "auditor", "dpo.trust", "operator")) {
+            assertThat(http().get("/api/v1/actions", user).status()).as(user).isEqualTo(403);
+        }
+
+        assertThat(entries("dpo.trust", "userId=chair.a"))
+                .extracting(e -> text(e, "action"), e -> text(e, "outcome"))
+                .contains(tuple("ALERTS", "ALLOWED"), tuple("ACTIONS", "ALLOWED"));
+        assertThat(entries("dpo.trust", "userId=integration.a"))
+                .extracting(e -> text(e, "action"), e -> text(e, "outcome"), e -> e.get("status").asInt())
+                .contains(tuple("ALERTS", "REFUSED", 403), tuple("ACTIONS", "REFUSED", 403));
+    }
+
+    @Test
     void givenSeveralReadsThenTheLogIsNewestFirstAndPaged() {
         for (String user : List.of("dsl.a", "head.a", "integration.a")) {
             assertThat(http().get(incident.path(), user).status()).isEqualTo(200);
