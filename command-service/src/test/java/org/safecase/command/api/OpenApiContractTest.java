@@ -16,7 +16,8 @@ class OpenApiContractTest extends CommandServiceTest {
         assertThat(paths.get("/api/v1/categories").has("get")).isTrue();
         assertThat(paths.get("/api/v1/incidents").has("post")).isTrue();
         for (String change : new String[]{"escalations", "police-referrals", "external-referrals", "sanctions", "notes",
-                "reclassification", "corrections", "closure", "reopening"}) {
+                "reclassification", "corrections", "closure", "reopening", "parent-contacts", "support", "actions",
+                "evidence", "devices", "actions/{actionId}/completion", "devices/{deviceId}/handover"}) {
             assertThat(paths.get("/api/v1/incidents/{id}/" + change)).as(change).isNotNull();
             assertThat(paths.get("/api/v1/incidents/{id}/" + change).has("post")).as(change).isTrue();
         }

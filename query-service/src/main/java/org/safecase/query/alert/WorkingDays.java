@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * The school-day calendar as data (weekends and the bank holidays of England and Wales, {@code alerts/calendar.json}):
  * "within one working day" of something is by the end of the next working day after the day it happened, in the
- * calendar's time zone. A date past the calendar's cover is counted by weekends alone, and said in the log.
+ * calendar's time zone. A date past the calendar's cover is counted by weekends alone, and said in the log once.
  */
 @Component
 public class WorkingDays {
@@ -34,6 +34,7 @@ public class WorkingDays {
     private final Set<DayOfWeek> weekend;
     private final LocalDate coversUntil;
     private final Set<LocalDate> holidays;
+    private final java.util.concurrent.atomic.AtomicBoolean warnedPastCover = new java.util.concurrent.atomic.AtomicBoolean();
 
     WorkingDays(@Value("${safecase.alerts.calendar:classpath:alerts/calendar.json}") Resource resource, JsonMapper json) {
         try (InputStream in = resource.getInputStream()) {
@@ -52,7 +53,7 @@ public class WorkingDays {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        if (day.isAfter(coversUntil)) {
+        if (day.isAfter(coversUntil) && !warnedPastCover.getAndSet(true)) {
             log.warn("The working-day calendar covers days until {} only: add the bank holidays after it", coversUntil);
         }
         return !weekend.contains(day.getDayOfWeek()) && !holidays.contains(day);

@@ -122,6 +122,9 @@ class OperationsTest extends QueryServiceTest {
         assertThat(document.get("paths").has("/api/v1/incidents")).isTrue();
         assertThat(document.get("paths").has("/api/v1/incidents/{id}/timeline")).isTrue();
         assertThat(document.get("paths").has("/api/v1/subjects/{reference}/sanctions")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/subjects/{reference}/chronology")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/alerts")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/actions")).isTrue();
         assertThat(document.get("info").get("description").asString()).contains("Safecase-Consistent");
     }
 }
