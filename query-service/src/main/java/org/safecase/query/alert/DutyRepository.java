@@ -2,15 +2,20 @@ package org.safecase.query.alert;
 
 import org.safecase.platform.security.AccessRules.StaffAllegationSight;
 import org.safecase.query.incident.IncidentAccess;
+import org.safecase.query.projection.GenerationScope;
+import org.safecase.query.projection.ProjectionStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +44,19 @@ class DutyRepository {
     }
 
     private final NamedParameterJdbcTemplate named;
+    private final ProjectionStatements statements;
+    private final GenerationScope scope;
 
-    DutyRepository(JdbcTemplate jdbc) {
+    DutyRepository(JdbcTemplate jdbc, ProjectionStatements statements, GenerationScope scope) {
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.statements = statements;
+        this.scope = scope;
     }
 
     void incident(UUID incidentId, String schoolId, String category, boolean againstStaff) {
-        named.update("""
+        known().compute(incidentId, (id, facts) -> facts == null || facts.isEmpty()
+                ? Optional.of(new IncidentFacts(schoolId, category, againstStaff)) : facts);
+        statements.update("""
                 INSERT INTO duty_incident (incident_id, school_id, category_code, allegation_against_staff, open)
                 VALUES (:incident, :school, :category, :againstStaff, TRUE)
                 ON CONFLICT (incident_id) DO NOTHING""",
@@ -53,31 +64,43 @@ class DutyRepository {
                         .addValue("category", category).addValue("againstStaff", againstStaff));
     }
 
+    /**
+     * What the incident's later events need to know of it. The duties are written in a batch at the end of a poll
+     * ({@link ProjectionStatements}), so the facts written in the same transaction are remembered here rather than read
+     * back; the others are read once per transaction.
+     */
     Optional<IncidentFacts> facts(UUID incidentId) {
+        return known().computeIfAbsent(incidentId, this::read);
+    }
+
+    private Optional<IncidentFacts> read(UUID incidentId) {
         return named.query("SELECT school_id, category_code, allegation_against_staff FROM duty_incident WHERE incident_id = :incident",
                         new MapSqlParameterSource("incident", incidentId),
                 (rs, n) -> new IncidentFacts(rs.getString(1), rs.getString(2), rs.getBoolean(3))).stream().findFirst();
     }
 
     void reclassified(UUID incidentId, String category) {
-        named.update("UPDATE duty_incident SET category_code = :category WHERE incident_id = :incident",
+        known().computeIfPresent(incidentId, (id, facts) -> facts.map(f -> new IncidentFacts(f.schoolId(), category,
+                f.allegationAgainstStaff())));
+        statements.update("UPDATE duty_incident SET category_code = :category WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId).addValue("category", category));
     }
 
     void open(UUID incidentId, boolean open) {
-        named.update("UPDATE duty_incident SET open = :open WHERE incident_id = :incident",
+        statements.update("UPDATE duty_incident SET open = :open WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId).addValue("open", open));
     }
 
     /** The incident and everything it owed, gone with it at disposal. */
     void forget(UUID incidentId) {
-        named.update("DELETE FROM duty_incident WHERE incident_id = :incident",
+        known().put(incidentId, Optional.empty());
+        statements.update("DELETE FROM duty_incident WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId));
     }
 
     /** A duty arises, unless the incident already owes (or met) it. */
     void owe(UUID incidentId, String dutyKey, String due, Instant since, Instant dueAt) {
-        named.update("""
+        statements.update("""
                 INSERT INTO duty (incident_id, duty_key, due, since, due_at)
                 VALUES (:incident, :key, :due, :since, :dueAt)
                 ON CONFLICT (incident_id, duty_key) DO NOTHING""",
@@ -85,8 +108,13 @@ class DutyRepository {
                         .addValue("since", Timestamp.from(since)).addValue("dueAt", Timestamp.from(dueAt)));
     }
 
+    /**
+     * The duty is met, unless it was already. "Unmet" is written so that it does not match the partial index of unmet
+     * duties ({@code met_at IS NULL}): a generic plan cached while the table was small chose that index and scanned
+     * every unmet duty of every incident for each event; the primary key finds the one row.
+     */
     void meet(UUID incidentId, String dutyKey, Instant at) {
-        named.update("UPDATE duty SET met_at = :at WHERE incident_id = :incident AND duty_key = :key AND met_at IS NULL",
+        statements.update("UPDATE duty SET met_at = :at WHERE incident_id = :incident AND duty_key = :key AND COALESCE(met_at, :at) = :at",
                 new MapSqlParameterSource("incident", incidentId).addValue("key", dutyKey).addValue("at", Timestamp.from(at)));
     }
 
@@ -96,13 +124,13 @@ class DutyRepository {
         if (dropped.isEmpty()) {
             return;
         }
-        named.update("DELETE FROM duty WHERE incident_id = :incident AND met_at IS NULL AND duty_key IN (:dropped)",
-                new MapSqlParameterSource("incident", incidentId).addValue("dropped", dropped));
+        statements.update("DELETE FROM duty WHERE incident_id = ? AND met_at IS NULL AND duty_key = ANY (?)", incidentId,
+                dropped.toArray(String[]::new));
     }
 
     void assign(UUID incidentId, UUID actionId, String title, String owner, LocalDate dueOn,
                 Instant at, String by) {
-        named.update("""
+        statements.update("""
                 INSERT INTO incident_action (action_id, incident_id, title, owner, due_on, assigned_at, assigned_by)
                 VALUES (:action, :incident, :title, :owner, :dueOn, :at, :by)
                 ON CONFLICT (action_id) DO NOTHING""",
@@ -112,7 +140,7 @@ class DutyRepository {
     }
 
     void complete(UUID actionId, Instant at, String note) {
-        named.update("UPDATE incident_action SET completed_at = :at, completion_note = :note WHERE action_id = :action",
+        statements.update("UPDATE incident_action SET completed_at = :at, completion_note = :note WHERE action_id = :action",
                 new MapSqlParameterSource("action", actionId).addValue("at", Timestamp.from(at)).addValue("note", note));
     }
 
@@ -170,5 +198,30 @@ class DutyRepository {
                         rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getString(7),
                         rs.getObject(8, LocalDate.class), rs.getTimestamp(9).toInstant(), rs.getString(10),
                         rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12)));
+    }
+
+    /**
+     * The facts of incidents this transaction has read or written in the generation it is in, for as long as the
+     * transaction lasts (the live consumer writes two generations in one transaction).
+     */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Optional<IncidentFacts>> known() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return new HashMap<>();
+        }
+        Map<String, Map<UUID, Optional<IncidentFacts>>> bySchema =
+                (Map<String, Map<UUID, Optional<IncidentFacts>>>) TransactionSynchronizationManager.getResource(this);
+        if (bySchema != null) {
+            return bySchema.computeIfAbsent(scope.entered(), schema -> new HashMap<>());
+        }
+        bySchema = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, bySchema);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(DutyRepository.this);
+            }
+        });
+        return bySchema.computeIfAbsent(scope.entered(), schema -> new HashMap<>());
     }
 }

@@ -5,6 +5,7 @@ import org.safecase.events.IncidentReported;
 import org.safecase.events.Subject;
 import org.safecase.platform.security.AccessRules.StaffAllegationSight;
 import org.safecase.query.incident.IncidentAccess;
+import org.safecase.query.projection.ProjectionStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,9 +28,11 @@ class ChronologyRepository {
                String categoryName, String subjectType, String role, String summary) {
     }
 
+    private final ProjectionStatements statements;
     private final NamedParameterJdbcTemplate named;
 
-    ChronologyRepository(JdbcTemplate jdbc) {
+    ChronologyRepository(JdbcTemplate jdbc, ProjectionStatements statements) {
+        this.statements = statements;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
@@ -40,7 +43,7 @@ class ChronologyRepository {
             if (subject.subjectId() == null) {
                 continue;
             }
-            named.update("""
+            statements.update("""
                     INSERT INTO chronology_subject (incident_id, subject_id, school_id, subject_type, involvement, category_code,
                                     category_name, allegation_against_staff)
                     VALUES (:incident, :subject, :school, :type, :involvement, :code, :name, :againstStaff)
@@ -62,7 +65,7 @@ class ChronologyRepository {
      * added to an incident none of whose people is left on record is not added).
      */
     void addSubject(UUID incidentId, Subject subject) {
-        named.update("""
+        statements.update("""
                 INSERT INTO chronology_subject (incident_id, subject_id, school_id, subject_type, involvement, category_code,
                                   category_name, allegation_against_staff)
                 SELECT incident_id, :subject, school_id, :type, :involvement, category_code, category_name,
@@ -78,7 +81,7 @@ class ChronologyRepository {
 
     /** Later entries of the incident carry its new category. */
     void reclassify(UUID incidentId, CategoryRef to) {
-        named.update("""
+        statements.update("""
                 UPDATE chronology_subject SET category_code = :code, category_name = :name
                 WHERE incident_id = :incident""",
                 new MapSqlParameterSource().addValue("incident", incidentId)
@@ -87,26 +90,26 @@ class ChronologyRepository {
 
     /** An entry on the file of one person of the incident (nothing if they are not in it). */
     void addFor(UUID incidentId, UUID subjectId, long sequence, Instant at, String type, String summary) {
-        named.update(insertEntries("AND s.subject_id = :subject"),
+        statements.update(insertEntries("AND s.subject_id = :subject"),
                 entry(incidentId, sequence, at, type, summary).addValue("subject", subjectId));
     }
 
     /** An entry on the file of every person of the incident. */
     void addForEveryone(UUID incidentId, long sequence, Instant at, String type, String summary) {
-        named.update(insertEntries(""), entry(incidentId, sequence, at, type, summary));
+        statements.update(insertEntries(""), entry(incidentId, sequence, at, type, summary));
     }
 
     /** An erased person's file loses the incident, and the incident's later events no longer reach them. */
     void forgetSubject(UUID incidentId, UUID subjectId) {
         MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("incident", incidentId)
                 .addValue("subject", subjectId);
-        named.update("DELETE FROM chronology_entry WHERE incident_id = :incident AND subject_id = :subject", parameters);
-        named.update("DELETE FROM chronology_subject WHERE incident_id = :incident AND subject_id = :subject", parameters);
+        statements.update("DELETE FROM chronology_entry WHERE incident_id = :incident AND subject_id = :subject", parameters);
+        statements.update("DELETE FROM chronology_subject WHERE incident_id = :incident AND subject_id = :subject", parameters);
     }
 
     /** A disposed incident's entries go from every file; the disposal line that follows is all that stays. */
     void forgetIncident(UUID incidentId) {
-        named.update("DELETE FROM chronology_entry WHERE incident_id = :incident",
+        statements.update("DELETE FROM chronology_entry WHERE incident_id = :incident",
                 new MapSqlParameterSource().addValue("incident", incidentId));
     }
 

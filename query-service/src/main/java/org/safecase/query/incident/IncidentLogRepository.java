@@ -4,6 +4,7 @@ import org.safecase.events.Classification;
 import org.safecase.events.IncidentReported;
 import org.safecase.events.Role;
 import org.safecase.platform.security.AccessRules.StaffAllegationSight;
+import org.safecase.query.projection.ProjectionStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -27,16 +28,18 @@ public class IncidentLogRepository {
 
     private static final String TOUCH = "version = GREATEST(version, :sequence), last_event_at = GREATEST(last_event_at, :at)";
 
+    private final ProjectionStatements statements;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
-    IncidentLogRepository(JdbcTemplate jdbc) {
+    IncidentLogRepository(JdbcTemplate jdbc, ProjectionStatements statements) {
+        this.statements = statements;
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     void reported(IncidentReported event, long sequence) {
-        named.update("""
+        statements.update("""
                 INSERT INTO incident_log (incident_id, school_id, category_code, category_name, classification, status,
                                 occurred_at, reported_at, reported_by_role, subject_count, off_site,
                                 allegation_against_staff, source_system, version, last_event_at, against_head_teacher)
@@ -117,7 +120,7 @@ public class IncidentLogRepository {
     }
 
     void touched(UUID incidentId, Instant at, long sequence) {
-        named.update("UPDATE incident_log SET %s WHERE incident_id = :incident".formatted(TOUCH),
+        statements.update("UPDATE incident_log SET %s WHERE incident_id = :incident".formatted(TOUCH),
                 params(incidentId, at, sequence));
     }
 
@@ -187,7 +190,7 @@ public class IncidentLogRepository {
     }
 
     private void update(String set, MapSqlParameterSource params) {
-        named.update("UPDATE incident_log SET %s, %s WHERE incident_id = :incident".formatted(set, TOUCH),
+        statements.update("UPDATE incident_log SET %s, %s WHERE incident_id = :incident".formatted(set, TOUCH),
                 params);
     }
 

@@ -2,9 +2,14 @@ package org.safecase.query.projection;
 
 import org.safecase.events.EventHashes;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -30,6 +35,39 @@ public class CheckpointRepository {
                 RETURNING last_sequence, last_hash""",
                 (rs, row) -> new Checkpoint(rs.getLong("last_sequence"), rs.getString("last_hash")), incidentId,
                 EventHashes.GENESIS);
+    }
+
+    /**
+     * Locks the checkpoints of the incidents (creating the missing ones as {@link #lock} does), in the order of their
+     * ids so that two transactions locking overlapping sets cannot deadlock, and returns them by incident.
+     */
+    public Map<UUID, Checkpoint> lockAll(Collection<UUID> incidentIds) {
+        UUID[] sorted = incidentIds.stream().distinct().sorted().toArray(UUID[]::new);
+        Map<UUID, Checkpoint> locked = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO incident_checkpoint AS c (incident_id, last_sequence, last_hash)
+                    SELECT id, -1, ? FROM unnest(?::uuid[]) WITH ORDINALITY AS i (id, n) ORDER BY n
+                    ON CONFLICT (incident_id) DO UPDATE SET last_sequence = c.last_sequence
+                    RETURNING incident_id, last_sequence, last_hash""");
+            statement.setString(1, EventHashes.GENESIS);
+            statement.setArray(2, connection.createArrayOf("uuid", sorted));
+            return statement;
+        }, (RowCallbackHandler) rs -> locked.put(rs.getObject("incident_id", UUID.class),
+                new Checkpoint(rs.getLong("last_sequence"), rs.getString("last_hash"))));
+        return locked;
+    }
+
+    /** Moves each incident's checkpoint to its last applied event, in one batch. */
+    public void advanceAll(Map<UUID, Checkpoint> checkpoints) {
+        if (checkpoints.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                UPDATE incident_checkpoint SET last_sequence = ?, last_hash = ?, updated_at = now()
+                WHERE incident_id = ? AND last_sequence < ?""",
+                checkpoints.entrySet().stream().map(e -> new Object[]{e.getValue().lastSequence(), e.getValue().lastHash(),
+                        e.getKey(), e.getValue().lastSequence()}).toList());
     }
 
     /** An incident's last applied sequence (-1: none) and the hash of that event (null: not known). */

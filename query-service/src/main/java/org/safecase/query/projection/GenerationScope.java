@@ -53,6 +53,14 @@ public class GenerationScope {
         enter(generations.active());
     }
 
+    /** The schema the current transaction has entered last. */
+    public String entered() {
+        if (TransactionSynchronizationManager.getResource(this) instanceof Entered entered) {
+            return entered.schema();
+        }
+        throw new IllegalStateException("the transaction has entered no generation");
+    }
+
     /** From here to the end of the current transaction (or the next {@code enter}), plain table names are this generation's. */
     public void enter(Generation generation) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {

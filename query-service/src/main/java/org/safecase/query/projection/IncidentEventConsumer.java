@@ -7,6 +7,7 @@ import org.safecase.platform.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,11 +17,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Feeds the projections from the topic. Each record is applied to every live generation in one
+ * Feeds the projections from the topic. A poll's records are applied to every live generation in one
  * database transaction together with the incidents' checkpoints; Kafka offsets are committed only
  * afterwards (ack mode BATCH), so a crash between the two redelivers records that the checkpoints
- * then skip: exactly-once effect on at-least-once delivery. Failures are the error handler's:
- * see {@link ProjectionConsumerConfiguration}.
+ * then skip: exactly-once effect on at-least-once delivery. A failed poll is rolled back whole and applied
+ * again a record at a time, and the record that fails is named to the error handler
+ * ({@link BatchListenerFailedException}) only when every record before it is committed: naming it after a
+ * whole-poll rollback would commit offsets of records that were never applied. Failures are the error
+ * handler's: see {@link ProjectionConsumerConfiguration}.
  */
 @Component
 class IncidentEventConsumer {
@@ -52,23 +56,64 @@ class IncidentEventConsumer {
         this.clock = clock;
     }
 
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${safecase.kafka.topic.name}",
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${safecase.kafka.topic.name}", batch = "true",
             autoStartup = "${safecase.projection.consumer.auto-startup:true}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        DecodedEvent event = decoder.decode(record.value());
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            applyAll(records);
+        } catch (RuntimeException batchFailed) {
+            if (TransientFailures.isTransient(batchFailed)) {
+                // nothing of the poll was committed: the error handler retries from its first record
+                throw new BatchListenerFailedException(TransientFailures.reason(batchFailed), batchFailed, 0);
+            }
+            applyOneByOne(records);
+        }
+    }
+
+    /** The poll's records in one transaction, for every live generation. */
+    private void applyAll(List<ConsumerRecord<String, byte[]>> records) {
+        List<DecodedEvent> events = records.stream().map(record -> decoder.decode(record.value())).toList();
         List<Generation> live = generations.writeGenerations();
-        Map<Generation.Status, ProjectionWriter.Outcome> outcomes = transactions.execute(status -> {
-            Map<Generation.Status, ProjectionWriter.Outcome> byStatus = new EnumMap<>(Generation.Status.class);
+        Map<Generation.Status, List<ProjectionWriter.Outcome>> outcomes = transactions.execute(status -> {
+            Map<Generation.Status, List<ProjectionWriter.Outcome>> byStatus = new EnumMap<>(Generation.Status.class);
             for (Generation generation : live) {
-                byStatus.put(generation.status(), writer.write(generation, event, generation.isActive()
-                        ? ProjectionWriter.Mode.LENIENT : ProjectionWriter.Mode.STRICT));
+                byStatus.put(generation.status(), writer.writeAll(generation, events, mode(generation)));
             }
             return byStatus;
         });
-        if (outcomes != null && outcomes.values().stream().anyMatch(ProjectionWriter.Outcome::applied)) {
+        for (int i = 0; i < events.size(); i++) {
+            reported(events.get(i), outcomes, i);
+        }
+    }
+
+    /**
+     * The poll failed as a whole and was rolled back: each record again in its own transaction, so that when one
+     * fails, every record before it is committed and the error handler may commit their offsets, then retry or
+     * dead-letter the one that failed and deliver the rest again.
+     */
+    private void applyOneByOne(List<ConsumerRecord<String, byte[]>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                applyAll(List.of(records.get(i)));
+            } catch (RuntimeException failed) {
+                throw new BatchListenerFailedException(TransientFailures.reason(failed), failed, i);
+            }
+        }
+    }
+
+    private static ProjectionWriter.Mode mode(Generation generation) {
+        return generation.isActive() ? ProjectionWriter.Mode.LENIENT : ProjectionWriter.Mode.STRICT;
+    }
+
+    private void reported(DecodedEvent event, Map<Generation.Status, List<ProjectionWriter.Outcome>> outcomes, int index) {
+        Map<Generation.Status, ProjectionWriter.Outcome> byStatus = new EnumMap<>(Generation.Status.class);
+        if (outcomes != null) {
+            outcomes.forEach((status, list) -> byStatus.put(status, list.get(index)));
+        }
+        if (byStatus.values().stream().anyMatch(ProjectionWriter.Outcome::applied)) {
             signal.projected();
         }
-        report(event, outcomes);
+        report(event, byStatus);
         forgetDestroyedKeys(event);
     }
 

@@ -3,7 +3,10 @@ package org.safecase.query.projection;
 import org.safecase.events.EventHashes;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -48,26 +51,56 @@ public class ProjectionWriter {
     private final List<IncidentProjection> projections;
     private final CheckpointRepository checkpoints;
     private final GenerationScope scope;
+    private final ProjectionStatements statements;
 
-    ProjectionWriter(List<IncidentProjection> projections, CheckpointRepository checkpoints, GenerationScope scope) {
+    ProjectionWriter(List<IncidentProjection> projections, CheckpointRepository checkpoints, GenerationScope scope,
+                     ProjectionStatements statements) {
         this.projections = List.copyOf(projections);
         this.checkpoints = checkpoints;
         this.scope = scope;
+        this.statements = statements;
     }
 
     /** Applies the event to the generation, whose tables the rest of the transaction then names (see {@link GenerationScope}). */
     public Outcome write(Generation generation, DecodedEvent event, Mode mode) {
+        return writeAll(generation, List.of(event), mode).get(0);
+    }
+
+    /**
+     * Applies the events, in their order, to the generation, with the same outcomes as writing them one by one: the
+     * incidents' checkpoints are locked once and followed in memory, each projection takes the applied events in turn
+     * (the projections share no tables, so only each one's own order matters) and the checkpoints move once. A broken
+     * link fails the whole call: the caller applies the events one by one to find it.
+     */
+    public List<Outcome> writeAll(Generation generation, List<DecodedEvent> events, Mode mode) {
         scope.enter(generation);
-        CheckpointRepository.Checkpoint checkpoint = checkpoints.lock(event.incidentId());
-        Outcome outcome = next(checkpoint, event.sequence(), mode);
-        if (outcome.applied()) {
-            requireChained(checkpoint, event);
-            for (IncidentProjection projection : projections) {
+        statements.open();
+        Map<UUID, CheckpointRepository.Checkpoint> current =
+                checkpoints.lockAll(events.stream().map(DecodedEvent::incidentId).toList());
+        Map<UUID, CheckpointRepository.Checkpoint> advanced = new LinkedHashMap<>();
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        List<DecodedEvent> applied = new ArrayList<>(events.size());
+        for (DecodedEvent event : events) {
+            CheckpointRepository.Checkpoint checkpoint = current.get(event.incidentId());
+            Outcome outcome = next(checkpoint, event.sequence(), mode);
+            if (outcome.applied()) {
+                requireChained(checkpoint, event);
+                CheckpointRepository.Checkpoint after =
+                        new CheckpointRepository.Checkpoint(event.sequence(), event.envelope().hash());
+                current.put(event.incidentId(), after);
+                advanced.put(event.incidentId(), after);
+                applied.add(event);
+            }
+            outcomes.add(outcome);
+        }
+        for (IncidentProjection projection : projections) {
+            for (DecodedEvent event : applied) {
                 projection.apply(event.envelope(), event.event());
             }
-            checkpoints.advance(event.incidentId(), event.sequence(), event.envelope().hash());
+            statements.flush();
         }
-        return outcome;
+        checkpoints.advanceAll(advanced);
+        return outcomes;
     }
 
     /**

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -142,9 +143,9 @@ public class ProjectionRebuild {
         try {
             transactions.executeWithoutResult(status -> {
                 jdbc.execute("SET LOCAL synchronous_commit TO off");
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    writer.write(building, decoder.decode(record.value()), ProjectionWriter.Mode.LENIENT);
-                }
+                List<DecodedEvent> events = new ArrayList<>(records.count());
+                records.forEach(record -> events.add(decoder.decode(record.value())));
+                writer.writeAll(building, events, ProjectionWriter.Mode.LENIENT);
             });
             return 0;
         } catch (RuntimeException batchFailed) {

@@ -3,6 +3,7 @@ package org.safecase.query.sanction;
 import org.safecase.events.SanctionApplied;
 import org.safecase.platform.security.AccessRules.StaffAllegationSight;
 import org.safecase.query.incident.IncidentAccess;
+import org.safecase.query.projection.ProjectionStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,14 +32,16 @@ class SanctionRepository {
     record CategoryCount(String schoolId, String category, String categoryName, int incidents, int sanctioned) {
     }
 
+    private final ProjectionStatements statements;
     private final NamedParameterJdbcTemplate named;
 
-    SanctionRepository(JdbcTemplate jdbc) {
+    SanctionRepository(JdbcTemplate jdbc, ProjectionStatements statements) {
+        this.statements = statements;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     void add(long sequence, SanctionApplied sanction, String subjectReference) {
-        named.update("""
+        statements.update("""
                 INSERT INTO sanction (incident_id, sequence, school_id, subject_id, subject_reference, subject_type,
                                 sanction_type, starts_on, ends_on, applied_at, applied_by, applied_by_role)
                 VALUES (:incident, :sequence, :school, :subjectId, :subject, :subjectType, :type, :startsOn, :endsOn, :at,
@@ -61,13 +64,13 @@ class SanctionRepository {
 
     /** An erased person's sanctions in the incident no longer answer to their reference. */
     void forgetSubject(UUID incidentId, UUID subjectId) {
-        named.update("UPDATE sanction SET subject_reference = NULL WHERE incident_id = :incident AND subject_id = :subject",
+        statements.update("UPDATE sanction SET subject_reference = NULL WHERE incident_id = :incident AND subject_id = :subject",
                 new MapSqlParameterSource().addValue("incident", incidentId).addValue("subject", subjectId));
     }
 
     /** A disposed incident's sanctions no longer answer to any reference. */
     void forgetIncident(UUID incidentId) {
-        named.update("UPDATE sanction SET subject_reference = NULL WHERE incident_id = :incident", new MapSqlParameterSource().addValue("incident", incidentId));
+        statements.update("UPDATE sanction SET subject_reference = NULL WHERE incident_id = :incident", new MapSqlParameterSource().addValue("incident", incidentId));
     }
 
     /**

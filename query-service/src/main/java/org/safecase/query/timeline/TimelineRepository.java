@@ -3,6 +3,7 @@ package org.safecase.query.timeline;
 import org.safecase.events.Actor;
 import org.safecase.events.Role;
 import org.safecase.events.Sealed;
+import org.safecase.query.projection.ProjectionStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -17,15 +18,17 @@ import java.util.stream.Collectors;
 @Repository
 class TimelineRepository {
 
+    private final ProjectionStatements statements;
     private final JdbcTemplate jdbc;
 
-    TimelineRepository(JdbcTemplate jdbc) {
+    TimelineRepository(JdbcTemplate jdbc, ProjectionStatements statements) {
+        this.statements = statements;
         this.jdbc = jdbc;
     }
 
     void add(UUID incidentId, long sequence, UUID eventId, String type, Instant at, Actor actor,
              TimelineSummaries.Entry entry) {
-        jdbc.update("""
+        statements.update("""
                 INSERT INTO timeline_entry (incident_id, sequence, event_id, event_type, at, actor_user_id, actor_role, summary,
                                 detail, subject_id, subject_reference)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -36,7 +39,7 @@ class TimelineRepository {
 
     /** The erased person's entries of the incident (not the erasure's own): their text and reference go. */
     void erase(UUID incidentId, UUID subjectId) {
-        jdbc.update("""
+        statements.update("""
                 UPDATE timeline_entry SET detail = CASE WHEN detail IS NULL THEN NULL ELSE ? END, subject_reference = NULL
                 WHERE incident_id = ? AND subject_id = ? AND event_type NOT IN (%s)"""
                 .formatted(clearDetailTypes()), Sealed.ERASED, incidentId, subjectId);
@@ -44,7 +47,7 @@ class TimelineRepository {
 
     /** A disposed incident's personal text and references go; the DPO's own reasons stay. */
     void dispose(UUID incidentId) {
-        jdbc.update("""
+        statements.update("""
                 UPDATE timeline_entry SET detail = CASE WHEN detail IS NULL THEN NULL ELSE ? END, subject_reference = NULL
                 WHERE incident_id = ? AND event_type NOT IN (%s)"""
                 .formatted(clearDetailTypes()), Sealed.ERASED, incidentId);

@@ -16,6 +16,8 @@ import org.safecase.localstack.SharedTestInfrastructure;
 import org.safecase.query.support.QueryServiceTest;
 import org.safecase.query.support.TestIncident;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,6 +40,9 @@ class PoisonEventTest extends QueryServiceTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void givenAnEventAProjectionCannotApplyThenItIsDeadLetteredWithTheReasonAndTheIncidentsLaterEventsStillApply() {
@@ -64,6 +69,38 @@ class PoisonEventTest extends QueryServiceTest {
                 .containsEntry("event_id", poison.eventId()).containsEntry("sequence", 1L)
                 .containsEntry("event_type", "SanctionApplied");
         assertThat(meters.counter("safecase.projection.dead.lettered").count() - deadLetteredBefore).isEqualTo(1);
+    }
+
+    @Test
+    void givenAPoisonEventInTheMiddleOfAPollThenEveryOtherEventOfThePollIsAppliedOnceAndOnlyThePoisonIsDeadLettered() {
+        TestIncident incident = incident("SCH-A");
+        double deadLetteredBefore = meters.counter("safecase.projection.dead.lettered").count();
+        MessageListenerContainer consumer = listeners.getListenerContainer(IncidentEventConsumer.LISTENER_ID);
+        List<IncidentEventEnvelope> sent = new ArrayList<>();
+        consumer.stop();
+        try {
+            // while nobody consumes, so that the next poll brings them all: four events, the poison, four more
+            sent.add(stream.send(incident.reported(CYBERBULLYING, pupil(uniqueReference()))));
+            for (int i = 1; i <= 3; i++) {
+                sent.add(stream.send(incident.note("Before the poison " + i)));
+            }
+            sent.add(stream.send(incident.sanction("P-" + "x".repeat(300), SubjectType.PUPIL, SanctionType.WARNING,
+                    LocalDate.now(), null, null)));
+            for (int i = 1; i <= 4; i++) {
+                sent.add(stream.send(incident.note("After the poison " + i)));
+            }
+        } finally {
+            consumer.start();
+        }
+        awaitProjected(incident, 8);
+
+        assertThat(http().get(incident.path() + "/timeline", "dsl.a").json().get("entries"))
+                .extracting(e -> e.get("sequence").asLong()).containsExactly(0L, 1L, 2L, 3L, 5L, 6L, 7L, 8L);
+        assertThat(jdbc.queryForList("SELECT sequence FROM " + generations.activeSchema()
+                + ".dead_lettered_event WHERE incident_id = ?", Long.class, incident.id())).containsExactly(4L);
+        assertThat(meters.counter("safecase.projection.dead.lettered").count() - deadLetteredBefore).isEqualTo(1);
+        assertThat(deadLetter(r -> sent.get(4).eventId().toString().equals(header(r, "ce_id"))).key())
+                .isEqualTo(incident.id().toString());
     }
 
     @Test
