@@ -104,7 +104,7 @@ class DutiesProjection implements IncidentProjection {
                     action.dueOn(), at, action.actor().userId());
             duties.owe(id, ACTION + ":" + action.actionId(), ACTION, at, workingDays.endOf(action.dueOn()));
         } else if (event instanceof ActionCompleted done) {
-            duties.complete(done.actionId(), at, fields.open(id, "note", done.note()));
+            duties.complete(id, done.actionId(), at, fields.open(id, "note", done.note()));
             duties.meet(id, ACTION + ":" + done.actionId(), at);
         } else if (event instanceof IncidentReclassified reclassified && reclassified.to() != null) {
             duties.reclassified(id, reclassified.to().code());

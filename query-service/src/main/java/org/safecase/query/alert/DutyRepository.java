@@ -56,7 +56,7 @@ class DutyRepository {
     void incident(UUID incidentId, String schoolId, String category, boolean againstStaff) {
         known().compute(incidentId, (id, facts) -> facts == null || facts.isEmpty()
                 ? Optional.of(new IncidentFacts(schoolId, category, againstStaff)) : facts);
-        statements.update("""
+        statements.update(incidentId, """
                 INSERT INTO duty_incident (incident_id, school_id, category_code, allegation_against_staff, open)
                 VALUES (:incident, :school, :category, :againstStaff, TRUE)
                 ON CONFLICT (incident_id) DO NOTHING""",
@@ -82,25 +82,25 @@ class DutyRepository {
     void reclassified(UUID incidentId, String category) {
         known().computeIfPresent(incidentId, (id, facts) -> facts.map(f -> new IncidentFacts(f.schoolId(), category,
                 f.allegationAgainstStaff())));
-        statements.update("UPDATE duty_incident SET category_code = :category WHERE incident_id = :incident",
+        statements.update(incidentId, "UPDATE duty_incident SET category_code = :category WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId).addValue("category", category));
     }
 
     void open(UUID incidentId, boolean open) {
-        statements.update("UPDATE duty_incident SET open = :open WHERE incident_id = :incident",
+        statements.update(incidentId, "UPDATE duty_incident SET open = :open WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId).addValue("open", open));
     }
 
     /** The incident and everything it owed, gone with it at disposal. */
     void forget(UUID incidentId) {
         known().put(incidentId, Optional.empty());
-        statements.update("DELETE FROM duty_incident WHERE incident_id = :incident",
+        statements.update(incidentId, "DELETE FROM duty_incident WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId));
     }
 
     /** A duty arises, unless the incident already owes (or met) it. */
     void owe(UUID incidentId, String dutyKey, String due, Instant since, Instant dueAt) {
-        statements.update("""
+        statements.update(incidentId, """
                 INSERT INTO duty (incident_id, duty_key, due, since, due_at)
                 VALUES (:incident, :key, :due, :since, :dueAt)
                 ON CONFLICT (incident_id, duty_key) DO NOTHING""",
@@ -114,7 +114,7 @@ class DutyRepository {
      * every unmet duty of every incident for each event; the primary key finds the one row.
      */
     void meet(UUID incidentId, String dutyKey, Instant at) {
-        statements.update("UPDATE duty SET met_at = :at WHERE incident_id = :incident AND duty_key = :key AND COALESCE(met_at, :at) = :at",
+        statements.update(incidentId, "UPDATE duty SET met_at = :at WHERE incident_id = :incident AND duty_key = :key AND COALESCE(met_at, :at) = :at",
                 new MapSqlParameterSource("incident", incidentId).addValue("key", dutyKey).addValue("at", Timestamp.from(at)));
     }
 
@@ -124,13 +124,13 @@ class DutyRepository {
         if (dropped.isEmpty()) {
             return;
         }
-        statements.update("DELETE FROM duty WHERE incident_id = ? AND met_at IS NULL AND duty_key = ANY (?)", incidentId,
+        statements.update(incidentId, "DELETE FROM duty WHERE incident_id = ? AND met_at IS NULL AND duty_key = ANY (?)", incidentId,
                 dropped.toArray(String[]::new));
     }
 
     void assign(UUID incidentId, UUID actionId, String title, String owner, LocalDate dueOn,
                 Instant at, String by) {
-        statements.update("""
+        statements.update(incidentId, """
                 INSERT INTO incident_action (action_id, incident_id, title, owner, due_on, assigned_at, assigned_by)
                 VALUES (:action, :incident, :title, :owner, :dueOn, :at, :by)
                 ON CONFLICT (action_id) DO NOTHING""",
@@ -139,9 +139,10 @@ class DutyRepository {
                         .addValue("by", by));
     }
 
-    void complete(UUID actionId, Instant at, String note) {
-        statements.update("UPDATE incident_action SET completed_at = :at, completion_note = :note WHERE action_id = :action",
-                new MapSqlParameterSource("action", actionId).addValue("at", Timestamp.from(at)).addValue("note", note));
+    void complete(UUID incidentId, UUID actionId, Instant at, String note) {
+        statements.update(incidentId, "UPDATE incident_action SET completed_at = :at, completion_note = :note "
+                        + "WHERE action_id = :action AND incident_id = :incident",
+                new MapSqlParameterSource("action", actionId).addValue("incident", incidentId).addValue("at", Timestamp.from(at)).addValue("note", note));
     }
 
     List<OpenDuty> openDuties(Collection<String> schools, StaffAllegationSight sight) {

@@ -43,7 +43,7 @@ class ChronologyRepository {
             if (subject.subjectId() == null) {
                 continue;
             }
-            statements.update("""
+            statements.update(reported.incidentId(), """
                     INSERT INTO chronology_subject (incident_id, subject_id, school_id, subject_type, involvement, category_code,
                                     category_name, allegation_against_staff)
                     VALUES (:incident, :subject, :school, :type, :involvement, :code, :name, :againstStaff)
@@ -65,7 +65,7 @@ class ChronologyRepository {
      * added to an incident none of whose people is left on record is not added).
      */
     void addSubject(UUID incidentId, Subject subject) {
-        statements.update("""
+        statements.update(incidentId, """
                 INSERT INTO chronology_subject (incident_id, subject_id, school_id, subject_type, involvement, category_code,
                                   category_name, allegation_against_staff)
                 SELECT incident_id, :subject, school_id, :type, :involvement, category_code, category_name,
@@ -81,7 +81,7 @@ class ChronologyRepository {
 
     /** Later entries of the incident carry its new category. */
     void reclassify(UUID incidentId, CategoryRef to) {
-        statements.update("""
+        statements.update(incidentId, """
                 UPDATE chronology_subject SET category_code = :code, category_name = :name
                 WHERE incident_id = :incident""",
                 new MapSqlParameterSource().addValue("incident", incidentId)
@@ -90,26 +90,26 @@ class ChronologyRepository {
 
     /** An entry on the file of one person of the incident (nothing if they are not in it). */
     void addFor(UUID incidentId, UUID subjectId, long sequence, Instant at, String type, String summary) {
-        statements.update(insertEntries("AND s.subject_id = :subject"),
+        statements.update(incidentId, insertEntries("AND s.subject_id = :subject"),
                 entry(incidentId, sequence, at, type, summary).addValue("subject", subjectId));
     }
 
     /** An entry on the file of every person of the incident. */
     void addForEveryone(UUID incidentId, long sequence, Instant at, String type, String summary) {
-        statements.update(insertEntries(""), entry(incidentId, sequence, at, type, summary));
+        statements.update(incidentId, insertEntries(""), entry(incidentId, sequence, at, type, summary));
     }
 
     /** An erased person's file loses the incident, and the incident's later events no longer reach them. */
     void forgetSubject(UUID incidentId, UUID subjectId) {
         MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("incident", incidentId)
                 .addValue("subject", subjectId);
-        statements.update("DELETE FROM chronology_entry WHERE incident_id = :incident AND subject_id = :subject", parameters);
-        statements.update("DELETE FROM chronology_subject WHERE incident_id = :incident AND subject_id = :subject", parameters);
+        statements.update(incidentId, "DELETE FROM chronology_entry WHERE incident_id = :incident AND subject_id = :subject", parameters);
+        statements.update(incidentId, "DELETE FROM chronology_subject WHERE incident_id = :incident AND subject_id = :subject", parameters);
     }
 
     /** A disposed incident's entries go from every file; the disposal line that follows is all that stays. */
     void forgetIncident(UUID incidentId) {
-        statements.update("DELETE FROM chronology_entry WHERE incident_id = :incident",
+        statements.update(incidentId, "DELETE FROM chronology_entry WHERE incident_id = :incident",
                 new MapSqlParameterSource().addValue("incident", incidentId));
     }
 

@@ -39,7 +39,7 @@ public class IncidentLogRepository {
     }
 
     void reported(IncidentReported event, long sequence) {
-        statements.update("""
+        statements.update(event.incidentId(), """
                 INSERT INTO incident_log (incident_id, school_id, category_code, category_name, classification, status,
                                 occurred_at, reported_at, reported_by_role, subject_count, off_site,
                                 allegation_against_staff, source_system, version, last_event_at, against_head_teacher)
@@ -120,7 +120,7 @@ public class IncidentLogRepository {
     }
 
     void touched(UUID incidentId, Instant at, long sequence) {
-        statements.update("UPDATE incident_log SET %s WHERE incident_id = :incident".formatted(TOUCH),
+        statements.update(incidentId, "UPDATE incident_log SET %s WHERE incident_id = :incident".formatted(TOUCH),
                 params(incidentId, at, sequence));
     }
 
@@ -190,7 +190,7 @@ public class IncidentLogRepository {
     }
 
     private void update(String set, MapSqlParameterSource params) {
-        statements.update("UPDATE incident_log SET %s, %s WHERE incident_id = :incident".formatted(set, TOUCH),
+        statements.update((UUID) params.getValue("incident"), "UPDATE incident_log SET %s, %s WHERE incident_id = :incident".formatted(set, TOUCH),
                 params);
     }
 

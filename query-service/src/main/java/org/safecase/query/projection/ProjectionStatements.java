@@ -8,15 +8,20 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
- * The writes of the projections that only write (they never read their own tables while projecting), so that a poll's
- * events cost a JDBC batch per statement shape instead of a round trip per statement. While {@link ProjectionWriter}
- * applies a poll ({@link #open}), a write is queued in order; {@link #flush} sends the queue, each run of the same
- * statement as one batch, so the statements run in exactly the order they were written. Outside an open batch a write
- * runs at once. A projection that reads what it wrote in the same poll must not write through here, unless it
- * remembers what it wrote rather than reading it back.
+ * The writes of the projections, so that a poll's events cost a JDBC batch per statement shape instead of a round trip
+ * per statement. While {@link ProjectionWriter} applies a poll ({@link #open}), each write is queued with the incident
+ * it changes; {@link #flush} sends the queue as batches of one statement each. A write joins the latest batch of its
+ * statement unless an earlier write of the same incident sits in a later batch: every write of an incident runs in
+ * the order it was made, while writes of different incidents, which touch different rows, may be sent in another order.
+ * Outside an open batch a write runs at once. A projection that reads what it wrote in the same poll must not write
+ * through here, unless it remembers what it wrote rather than reading it back.
  */
 @Component
 public class ProjectionStatements {
@@ -31,6 +36,41 @@ public class ProjectionStatements {
     private record Named(String sql, SqlParameterSource parameters) implements Write {
     }
 
+    /** The writes of one batch: one statement, in the order they were made. */
+    private record Batch(Write first, List<Write> writes) {
+    }
+
+    /** A transaction's queue: the batches in the order they will be sent. */
+    private static final class Queue {
+        final List<Batch> batches = new ArrayList<>();
+        final Map<String, Integer> latestOfStatement = new HashMap<>();
+        final Map<UUID, Integer> latestOfIncident = new HashMap<>();
+
+        void add(UUID incidentId, Write write) {
+            String shape = write.getClass().getSimpleName() + ':' + write.sql();
+            Integer candidate = latestOfStatement.get(shape);
+            Integer incidentsLatest = latestOfIncident.get(incidentId);
+            int index;
+            if (candidate != null && (incidentsLatest == null || incidentsLatest <= candidate)) {
+                index = candidate;
+                batches.get(index).writes().add(write);
+            } else {
+                index = batches.size();
+                List<Write> writes = new ArrayList<>();
+                writes.add(write);
+                batches.add(new Batch(write, writes));
+                latestOfStatement.put(shape, index);
+            }
+            latestOfIncident.put(incidentId, index);
+        }
+
+        void clear() {
+            batches.clear();
+            latestOfStatement.clear();
+            latestOfIncident.clear();
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
@@ -39,21 +79,23 @@ public class ProjectionStatements {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    public void update(String sql, Object... arguments) {
-        List<Write> queue = queue();
+    /** A write of the incident's rows, with positional parameters. */
+    public void update(UUID incidentId, String sql, Object... arguments) {
+        Queue queue = queue();
         if (queue == null) {
             jdbc.update(sql, arguments);
         } else {
-            queue.add(new Positional(sql, arguments));
+            queue.add(Objects.requireNonNull(incidentId, "a queued write names its incident"), new Positional(sql, arguments));
         }
     }
 
-    public void update(String sql, SqlParameterSource parameters) {
-        List<Write> queue = queue();
+    /** A write of the incident's rows, with named parameters. */
+    public void update(UUID incidentId, String sql, SqlParameterSource parameters) {
+        Queue queue = queue();
         if (queue == null) {
             named.update(sql, parameters);
         } else {
-            queue.add(new Named(sql, parameters));
+            queue.add(Objects.requireNonNull(incidentId, "a queued write names its incident"), new Named(sql, parameters));
         }
     }
 
@@ -65,7 +107,7 @@ public class ProjectionStatements {
         if (queue() != null) {
             return;
         }
-        TransactionSynchronizationManager.bindResource(this, new ArrayList<Write>());
+        TransactionSynchronizationManager.bindResource(this, new Queue());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
@@ -74,46 +116,35 @@ public class ProjectionStatements {
         });
     }
 
-    /** Sends what is queued, in order: each run of one statement as one batch. */
+    /** Sends what is queued, a batch at a time. */
     void flush() {
-        List<Write> queue = queue();
-        if (queue == null || queue.isEmpty()) {
+        Queue queue = queue();
+        if (queue == null) {
             return;
         }
-        int start = 0;
-        while (start < queue.size()) {
-            Write first = queue.get(start);
-            int end = start + 1;
-            while (end < queue.size() && sameShape(first, queue.get(end))) {
-                end++;
-            }
-            send(queue.subList(start, end));
-            start = end;
+        for (Batch batch : queue.batches) {
+            send(batch);
         }
         queue.clear();
     }
 
-    private void send(List<Write> run) {
-        Write first = run.get(0);
-        if (run.size() == 1) {
-            if (first instanceof Positional p) {
+    private void send(Batch batch) {
+        List<Write> writes = batch.writes();
+        if (writes.size() == 1) {
+            if (batch.first() instanceof Positional p) {
                 jdbc.update(p.sql(), p.arguments());
-            } else if (first instanceof Named n) {
+            } else if (batch.first() instanceof Named n) {
                 named.update(n.sql(), n.parameters());
             }
-        } else if (first instanceof Positional) {
-            jdbc.batchUpdate(first.sql(), run.stream().map(w -> ((Positional) w).arguments()).toList());
+        } else if (batch.first() instanceof Positional) {
+            jdbc.batchUpdate(batch.first().sql(), writes.stream().map(w -> ((Positional) w).arguments()).toList());
         } else {
-            named.batchUpdate(first.sql(), run.stream().map(w -> ((Named) w).parameters()).toArray(SqlParameterSource[]::new));
+            named.batchUpdate(batch.first().sql(), writes.stream().map(w -> ((Named) w).parameters())
+                    .toArray(SqlParameterSource[]::new));
         }
     }
 
-    private static boolean sameShape(Write a, Write b) {
-        return a.getClass() == b.getClass() && a.sql().equals(b.sql());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Write> queue() {
-        return (List<Write>) TransactionSynchronizationManager.getResource(this);
+    private Queue queue() {
+        return (Queue) TransactionSynchronizationManager.getResource(this);
     }
 }

@@ -41,7 +41,7 @@ class SanctionRepository {
     }
 
     void add(long sequence, SanctionApplied sanction, String subjectReference) {
-        statements.update("""
+        statements.update(sanction.incidentId(), """
                 INSERT INTO sanction (incident_id, sequence, school_id, subject_id, subject_reference, subject_type,
                                 sanction_type, starts_on, ends_on, applied_at, applied_by, applied_by_role)
                 VALUES (:incident, :sequence, :school, :subjectId, :subject, :subjectType, :type, :startsOn, :endsOn, :at,
@@ -64,13 +64,13 @@ class SanctionRepository {
 
     /** An erased person's sanctions in the incident no longer answer to their reference. */
     void forgetSubject(UUID incidentId, UUID subjectId) {
-        statements.update("UPDATE sanction SET subject_reference = NULL WHERE incident_id = :incident AND subject_id = :subject",
+        statements.update(incidentId, "UPDATE sanction SET subject_reference = NULL WHERE incident_id = :incident AND subject_id = :subject",
                 new MapSqlParameterSource().addValue("incident", incidentId).addValue("subject", subjectId));
     }
 
     /** A disposed incident's sanctions no longer answer to any reference. */
     void forgetIncident(UUID incidentId) {
-        statements.update("UPDATE sanction SET subject_reference = NULL WHERE incident_id = :incident", new MapSqlParameterSource().addValue("incident", incidentId));
+        statements.update(incidentId, "UPDATE sanction SET subject_reference = NULL WHERE incident_id = :incident", new MapSqlParameterSource().addValue("incident", incidentId));
     }
 
     /**

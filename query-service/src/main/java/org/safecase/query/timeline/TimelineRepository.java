@@ -28,7 +28,7 @@ class TimelineRepository {
 
     void add(UUID incidentId, long sequence, UUID eventId, String type, Instant at, Actor actor,
              TimelineSummaries.Entry entry) {
-        statements.update("""
+        statements.update(incidentId, """
                 INSERT INTO timeline_entry (incident_id, sequence, event_id, event_type, at, actor_user_id, actor_role, summary,
                                 detail, subject_id, subject_reference)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -39,7 +39,7 @@ class TimelineRepository {
 
     /** The erased person's entries of the incident (not the erasure's own): their text and reference go. */
     void erase(UUID incidentId, UUID subjectId) {
-        statements.update("""
+        statements.update(incidentId, """
                 UPDATE timeline_entry SET detail = CASE WHEN detail IS NULL THEN NULL ELSE ? END, subject_reference = NULL
                 WHERE incident_id = ? AND subject_id = ? AND event_type NOT IN (%s)"""
                 .formatted(clearDetailTypes()), Sealed.ERASED, incidentId, subjectId);
@@ -47,7 +47,7 @@ class TimelineRepository {
 
     /** A disposed incident's personal text and references go; the DPO's own reasons stay. */
     void dispose(UUID incidentId) {
-        statements.update("""
+        statements.update(incidentId, """
                 UPDATE timeline_entry SET detail = CASE WHEN detail IS NULL THEN NULL ELSE ? END, subject_reference = NULL
                 WHERE incident_id = ? AND event_type NOT IN (%s)"""
                 .formatted(clearDetailTypes()), Sealed.ERASED, incidentId);
