@@ -28,13 +28,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 /**
  * Rebuilds the projections from the start of the topic into a new generation while the active one
  * keeps serving, then switches reads over to it. Meanwhile the live consumers of every instance also
  * write each incident's next event to the new generation (strictly in order), so that nothing that
- * arrives during the rebuild is missed; the rebuild fills in everything before that, in topic order.
+ * arrives during the rebuild is missed; the rebuild fills in everything before that, in topic order,
+ * with a reader for each share of the partitions (an incident's events are all on one partition).
  * It switches once it has reached the end of every partition as it stood after all instances could
  * see the new generation. The rebuild applies the topic as the live consumer first did, in the same
  * order and mode, so the new generation comes out identical to the one built incrementally.
@@ -55,6 +61,7 @@ public class ProjectionRebuild {
     private final String topic;
     private final Duration visibility;
     private final int batchSize;
+    private final int threads;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.none());
 
     ProjectionRebuild(RebuildGenerations rebuildGenerations, ProjectionGenerations generations, ProjectionWriter writer,
@@ -62,7 +69,9 @@ public class ProjectionRebuild {
                       KafkaProperties kafka, Clock clock,
                       @Value("${safecase.kafka.topic.name}") String topic,
                       @Value("${safecase.projection.rebuild.visibility:PT3S}") Duration visibility,
-                      @Value("${safecase.projection.rebuild.batch-size:2000}") int batchSize) {
+                      @Value("${safecase.projection.rebuild.batch-size:2000}") int batchSize,
+                      @Value("${safecase.projection.rebuild.threads:2}") int threads) {
+        this.threads = threads;
         this.rebuildGenerations = rebuildGenerations;
         this.generations = generations;
         this.writer = writer;
@@ -97,40 +106,82 @@ public class ProjectionRebuild {
     }
 
     private void run(Generation building, Instant started) {
-        long applied = 0;
-        long deadLettered = 0;
         Instant everyInstanceWrites = started.plus(visibility);
+        Reading reading = new Reading();
+        try {
+            List<TopicPartition> partitions;
+            try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+                partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            }
+            int workers = Math.max(1, Math.min(threads, partitions.size()));
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                List<TopicPartition> share = IntStream.range(0, partitions.size()).filter(i -> i % workers == worker)
+                        .mapToObj(partitions::get).toList();
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                Thread thread = new Thread(() -> {
+                    try {
+                        read(building, share, everyInstanceWrites, reading, started);
+                        done.complete(null);
+                    } catch (RuntimeException | Error e) {
+                        done.completeExceptionally(e);
+                    }
+                }, "projection-rebuild-" + building.number() + "-" + worker);
+                thread.setDaemon(true);
+                thread.start();
+                running.add(done);
+            }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+            rebuildGenerations.switchTo(building);
+            generations.refresh();
+            Instant finished = clock.instant();
+            report(building, started, reading, RebuildProgress.Status.SWITCHED, finished, null);
+            log.info("Projection rebuild into {} switched over: {} events in {} ms ({} readers)", building.schema(),
+                    reading.applied.get(), Duration.between(started, finished).toMillis(), workers);
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            log.error("Projection rebuild into {} failed", building.schema(), cause);
+            rebuildGenerations.fail(building);
+            report(building, started, reading, RebuildProgress.Status.FAILED, clock.instant(), cause.getClass().getSimpleName());
+        }
+    }
+
+    /** What the readers have done so far, together. */
+    private static final class Reading {
+        final AtomicLong applied = new AtomicLong();
+        final AtomicLong deadLettered = new AtomicLong();
+        final Map<TopicPartition, Long> remaining = new ConcurrentHashMap<>();
+        final Map<TopicPartition, Long> total = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * One reader: its share of the partitions from the start to their end, as it stands once every instance writes to
+     * the new generation. An incident's events are all on one partition, so readers never meet on an incident.
+     */
+    private void read(Generation building, List<TopicPartition> partitions, Instant everyInstanceWrites, Reading reading,
+                      Instant started) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             while (true) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 if (!records.isEmpty()) {
-                    deadLettered += apply(building, records);
-                    applied += records.count();
+                    reading.deadLettered.addAndGet(apply(building, records));
+                    reading.applied.addAndGet(records.count());
                 }
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                long remaining = partitions.stream().mapToLong(p -> end.get(p) - consumer.position(p)).sum();
-                long total = partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
-                report(building, started, applied, total, deadLettered, RebuildProgress.Status.RUNNING, null, null);
-                if (remaining == 0 && clock.instant().isAfter(everyInstanceWrites)) {
-                    rebuildGenerations.switchTo(building);
-                    generations.refresh();
-                    Instant finished = clock.instant();
-                    report(building, started, applied, total, deadLettered, RebuildProgress.Status.SWITCHED, finished, null);
-                    log.info("Projection rebuild into {} switched over: {} events in {} ms", building.schema(), applied,
-                            Duration.between(started, finished).toMillis());
+                for (TopicPartition partition : partitions) {
+                    reading.remaining.put(partition, end.get(partition) - consumer.position(partition));
+                    reading.total.put(partition, end.get(partition) - beginning.get(partition));
+                }
+                report(building, started, reading, RebuildProgress.Status.RUNNING, null, null);
+                boolean atTheEnd = partitions.stream().allMatch(p -> reading.remaining.get(p) == 0);
+                if (atTheEnd && clock.instant().isAfter(everyInstanceWrites)) {
                     return;
                 }
             }
-        } catch (RuntimeException e) {
-            log.error("Projection rebuild into {} failed", building.schema(), e);
-            rebuildGenerations.fail(building);
-            report(building, started, applied, progress.get().total(), deadLettered, RebuildProgress.Status.FAILED,
-                    clock.instant(), e.getClass().getSimpleName());
         }
     }
 
@@ -183,11 +234,13 @@ public class ProjectionRebuild {
         }
     }
 
-    private void report(Generation building, Instant started, long applied, long total, long deadLettered,
-                        RebuildProgress.Status status, Instant finished, String failure) {
+    private void report(Generation building, Instant started, Reading reading, RebuildProgress.Status status,
+                        Instant finished, String failure) {
+        long applied = reading.applied.get();
+        long total = reading.total.values().stream().mapToLong(Long::longValue).sum();
         double seconds = Math.max(0.001, Duration.between(started, finished == null ? clock.instant() : finished).toMillis() / 1000.0);
         progress.set(new RebuildProgress(building.number(), building.schema(), status, applied, Math.max(total, applied),
-                applied / seconds, deadLettered, started, finished, failure));
+                applied / seconds, reading.deadLettered.get(), started, finished, failure));
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
