@@ -45,6 +45,7 @@ public class ProjectionStatements {
         final List<Batch> batches = new ArrayList<>();
         final Map<String, Integer> latestOfStatement = new HashMap<>();
         final Map<UUID, Integer> latestOfIncident = new HashMap<>();
+        final List<Runnable> atFlush = new ArrayList<>();
 
         void add(UUID incidentId, Write write) {
             String shape = write.getClass().getSimpleName() + ':' + write.sql();
@@ -65,6 +66,7 @@ public class ProjectionStatements {
         }
 
         void clear() {
+            atFlush.clear();
             batches.clear();
             latestOfStatement.clear();
             latestOfIncident.clear();
@@ -99,6 +101,23 @@ public class ProjectionStatements {
         }
     }
 
+    /** Whether writes are being queued: the current transaction is applying a poll. */
+    public boolean batching() {
+        return queue() != null;
+    }
+
+    /**
+     * Runs the action at the next {@link #flush}, after the queued writes: for a projection that gathers its own
+     * writes during a poll (counters summed, then written in a fixed order). Only while {@link #batching}.
+     */
+    public void atFlush(Runnable action) {
+        Queue queue = queue();
+        if (queue == null) {
+            throw new IllegalStateException("no poll is being applied");
+        }
+        queue.atFlush.add(action);
+    }
+
     /** From here to the end of the current transaction, writes are queued until {@link #flush}. */
     void open() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -125,7 +144,9 @@ public class ProjectionStatements {
         for (Batch batch : queue.batches) {
             send(batch);
         }
+        List<Runnable> actions = List.copyOf(queue.atFlush);
         queue.clear();
+        actions.forEach(Runnable::run);
     }
 
     private void send(Batch batch) {

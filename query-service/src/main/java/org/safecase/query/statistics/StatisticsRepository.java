@@ -1,7 +1,10 @@
 package org.safecase.query.statistics;
 
+import org.safecase.query.projection.ProjectionStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Array;
 import java.sql.Date;
@@ -17,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -47,9 +51,11 @@ class StatisticsRepository {
     }
 
     private final JdbcTemplate jdbc;
+    private final ProjectionStatements statements;
 
-    StatisticsRepository(JdbcTemplate jdbc) {
+    StatisticsRepository(JdbcTemplate jdbc, ProjectionStatements statements) {
         this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     /** Starts tracking an incident; false if it already was (its report is then not counted again). */
@@ -107,23 +113,70 @@ class StatisticsRepository {
 
     /**
      * Adds each change to its counter, atomically: never a read followed by a write. The counters of an
-     * allegation against staff are kept apart, for the readers who may not read those (R12).
+     * allegation against staff are kept apart, for the readers who may not read those (R12). While a poll is being
+     * applied, the changes are summed and written once at its end, in the order of their keys: the counters are the
+     * only rows that events of different incidents share, so two polls applied at once lock them in the same order.
      */
     void add(String schoolId, LocalDate period, LocalDate recordedIn, boolean staffAllegation,
              Map<Counter, Long> changes) {
-        List<Map.Entry<Counter, Long>> ordered = changes.entrySet().stream().filter(e -> e.getValue() != 0)
-                .sorted(Map.Entry.comparingByKey(Counter.ORDER)).toList();
-        if (ordered.isEmpty()) {
+        Map<CountKey, Long> pending = statements.batching() ? pending() : new TreeMap<>(CountKey.ORDER);
+        // a change of nothing touches no counter; one that sums to nothing over a poll still leaves its row at 0,
+        // as when the events were applied one by one, so the rows do not depend on how events were grouped
+        changes.forEach((counter, change) -> {
+            if (change != 0) {
+                pending.merge(new CountKey(schoolId, period, recordedIn, staffAllegation, counter), change, Long::sum);
+            }
+        });
+        if (!statements.batching()) {
+            write(pending);
+        }
+    }
+
+    /** One counter row's key. */
+    private record CountKey(String schoolId, LocalDate period, LocalDate recordedIn, boolean staffAllegation,
+                            Counter counter) {
+        static final Comparator<CountKey> ORDER = Comparator.comparing(CountKey::schoolId)
+                .thenComparing(CountKey::period).thenComparing(CountKey::recordedIn)
+                .thenComparing(CountKey::staffAllegation).thenComparing(CountKey::counter, Counter.ORDER);
+    }
+
+    /** The changes summed so far in this poll's pass over the generation, written when the pass ends. */
+    @SuppressWarnings("unchecked")
+    private Map<CountKey, Long> pending() {
+        Map<CountKey, Long> pending = (Map<CountKey, Long>) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            return pending;
+        }
+        Map<CountKey, Long> created = new TreeMap<>(CountKey.ORDER);
+        TransactionSynchronizationManager.bindResource(this, created);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(StatisticsRepository.this);
+            }
+        });
+        statements.atFlush(() -> {
+            TransactionSynchronizationManager.unbindResourceIfPossible(this);
+            write(created);
+        });
+        return created;
+    }
+
+    private void write(Map<CountKey, Long> changes) {
+        List<Object[]> rows = changes.entrySet().stream().map(e -> {
+            CountKey key = e.getKey();
+            return new Object[]{key.schoolId(), Date.valueOf(key.period()), Date.valueOf(key.recordedIn()),
+                    key.staffAllegation(), key.counter().dimension().name(), key.counter().parent(),
+                    key.counter().item(), e.getValue()};
+        }).toList();
+        if (rows.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("""
                 INSERT INTO statistics_count AS c (school_id, period, recorded_in, staff_allegation, dimension, parent, item, count)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (school_id, period, recorded_in, staff_allegation, dimension, parent, item)
-                DO UPDATE SET count = c.count + EXCLUDED.count""",
-                ordered.stream().map(e -> new Object[]{schoolId, Date.valueOf(period), Date.valueOf(recordedIn),
-                        staffAllegation, e.getKey().dimension().name(), e.getKey().parent(), e.getKey().item(),
-                        e.getValue()}).toList());
+                DO UPDATE SET count = c.count + EXCLUDED.count""", rows);
     }
 
     /**
