@@ -8,6 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -64,10 +66,14 @@ public final class EventHashes {
         if (!(envelope instanceof ObjectNode object)) {
             throw new IllegalArgumentException("an envelope is a JSON object");
         }
-        ObjectNode hashed = object.deepCopy();
-        hashed.remove("hash");
-        hashed.remove("position");
-        requireHashable(hashed, "");
+        // a shallow copy: the members are only read
+        ObjectNode hashed = object.objectNode();
+        object.properties().forEach(member -> {
+            if (!member.getKey().equals("hash") && !member.getKey().equals("position")) {
+                hashed.set(member.getKey(), member.getValue());
+            }
+        });
+        requireHashable(hashed, new ArrayDeque<>());
         try {
             byte[] canonical = new JsonCanonicalizer(hashed.toString()).getEncodedUTF8();
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
@@ -88,32 +94,45 @@ public final class EventHashes {
      * RFC 8785's limits, checked before the canonicaliser (which would round a large integer and replace
      * a lone surrogate silently): integers within 2^53, no fractions, valid Unicode.
      */
-    private static void requireHashable(JsonNode node, String path) {
+    private static void requireHashable(JsonNode node, Deque<Object> path) {
         if (node.isObject()) {
             node.properties().forEach(field -> {
+                path.addLast(field.getKey());
                 requireValidUnicode(field.getKey(), path);
-                requireHashable(field.getValue(), path + "." + field.getKey());
+                requireHashable(field.getValue(), path);
+                path.removeLast();
             });
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                requireHashable(node.get(i), path + "[" + i + "]");
+                path.addLast(i);
+                requireHashable(node.get(i), path);
+                path.removeLast();
             }
         } else if (node.isNumber()) {
             if (!node.isIntegralNumber() || !node.canConvertToLong() || Math.abs(node.asLong()) > MAX_SAFE_INTEGER) {
-                throw new IllegalArgumentException("a number at " + path + " is not an integer within 2^53");
+                throw new IllegalArgumentException("a number at " + pathOf(path) + " is not an integer within 2^53");
             }
         } else if (node.isString()) {
             requireValidUnicode(node.asString(), path);
         }
     }
 
-    private static void requireValidUnicode(String text, String path) {
+    /** The JSON path of a member, written only when it is reported: {@code .payload.subjects[0].reference}. */
+    private static String pathOf(Deque<Object> path) {
+        StringBuilder written = new StringBuilder();
+        for (Object step : path) {
+            written.append(step instanceof Integer index ? "[" + index + "]" : "." + step);
+        }
+        return written.toString();
+    }
+
+    private static void requireValidUnicode(String text, Deque<Object> path) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException("a lone surrogate at " + path);
+                throw new IllegalArgumentException("a lone surrogate at " + pathOf(path));
             }
         }
     }

@@ -75,4 +75,16 @@ class EventHashesTest {
         assertThatThrownBy(() -> EventHashes.hash(fraction)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventHashes.hash(surrogate)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void givenARefusedValueDeepInTheEnvelopeThenTheRefusalNamesWhereItIsAndTheEnvelopeIsLeftAsItWas() {
+        ObjectNode envelope = (ObjectNode) JSON.readTree(PUBLISHED);
+        ((ObjectNode) envelope.get("payload")).putArray("subjects").addObject().put("count", 1.5);
+        JsonNode before = envelope.deepCopy();
+
+        assertThatThrownBy(() -> EventHashes.hash(envelope)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a number at .payload.subjects[0].count is not an integer within 2^53");
+        assertThat(envelope).isEqualTo(before);
+        assertThat(envelope.has("hash")).isTrue();
+    }
 }
