@@ -43,6 +43,8 @@ final class RebuildPhase {
         System.out.printf("rebuild: producing %,d synthetic events to %s%n", config.syntheticEvents, config.topic);
         SyntheticEvents.Produced produced = new SyntheticEvents(StackPrivacy.forTheGenerator(config))
                 .produce(config, config.syntheticEvents);
+        long productionEnded = System.nanoTime();
+        long backlog = kafka.groupLag(config.queryGroup);
         long topicTotal = kafka.totalRecords();
         System.out.printf("rebuild: generated and produced %,d events in %.1f s (%s); topic now holds %,d records; "
                 + "waiting for the query service%n", produced.events(), produced.seconds(), produced.privacyCost(), topicTotal);
@@ -82,6 +84,11 @@ final class RebuildPhase {
                 catchUp.reached() ? "lag 0 reached (Admin API: committed offsets = end offsets)"
                         : String.format(Locale.ROOT, "**not caught up** within %d s: lag %,d", config.catchUpTimeoutSeconds,
                         catchUp.lag()));
+        double drainSeconds = catchUp.seconds() - (productionEnded - started) / 1e9;
+        report.row("live projection of the backlog left when production ended (its own rate, not the generator's)",
+                String.format(Locale.ROOT, "%,d", backlog), catchUp.reached() ? String.format(Locale.ROOT, "%.1f", drainSeconds) : "–",
+                catchUp.reached() && drainSeconds > 1 && backlog > 0 ? "**" + Report.num(backlog / drainSeconds) + "**" : "–",
+                "consumer group lag when the last record was acknowledged, to lag 0");
         report.row("Kafka ceiling: plain KafkaConsumer, whole topic", String.format(Locale.ROOT, "%,d", plain.records()),
                 String.format(Locale.ROOT, "%.1f", plain.seconds()), Report.num(plain.recordsPerSecond()),
                 String.format(Locale.ROOT, "%.0f MB/s; own group, assign + seekToBeginning, max.poll.records 5000",
