@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Dates and times as GOV.UK writes them ("1 December 2026 at 9:40am"), in the schools' time zone; templates call it
+ * Dates and times as GOV.UK writes them ("1 December 2026 at 9:40am", "at midnight"), in the schools' time zone; templates call it
  * as {@code @dates}.
  */
 @Component("dates")
@@ -19,6 +19,7 @@ public class Dates {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("ha", Locale.UK);
 
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
@@ -29,6 +30,17 @@ public class Dates {
             return "";
         }
         var local = instant.atZone(SCHOOLS);
-        return DATE.format(local) + " at " + TIME.format(local).toLowerCase(Locale.UK);
+        return DATE.format(local) + " at " + time(local.toLocalTime());
+    }
+
+    /** GOV.UK's style: 9am, 4:30pm, midday, midnight. */
+    static String time(java.time.LocalTime time) {
+        if (time.getHour() == 0 && time.getMinute() == 0) {
+            return "midnight";
+        }
+        if (time.getHour() == 12 && time.getMinute() == 0) {
+            return "midday";
+        }
+        return (time.getMinute() == 0 ? HOUR : TIME).format(time).toLowerCase(Locale.UK);
     }
 }

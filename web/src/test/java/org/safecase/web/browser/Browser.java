@@ -39,6 +39,11 @@ final class Browser implements AutoCloseable {
     private final String baseUrl;
 
     Browser(String baseUrl) {
+        this(baseUrl, true);
+    }
+
+    /** With {@code javaScript} false, pages run no script at all: the core journeys must still work. */
+    Browser(String baseUrl, boolean javaScript) {
         this.baseUrl = baseUrl;
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver ("
@@ -54,6 +59,9 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -75,6 +83,12 @@ final class Browser implements AutoCloseable {
     /** Waits until the page's address ends as given, after a form was sent. */
     void waitForPath(String pathRegex) {
         new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().replace(baseUrl, "").split("\\?")[0].matches(pathRegex));
+        waitFor(By.id("main-content"));
+    }
+
+    /** Waits until the page's address contains the text, after a GET form was sent. */
+    void waitForAddressContaining(String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains(text));
         waitFor(By.id("main-content"));
     }
 

@@ -109,6 +109,17 @@ class WebAccessibilityTest extends BrowserTest {
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
     }
 
+    @Test
+    void theCheckFindsAViolationWhereThereIsOne() {
+        browser.open("/sign-in");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('username').removeAttribute('id');");
+
+        check("sign in, its username label broken on purpose");
+
+        assertThat(violations).anyMatch(violation -> violation.contains("label"));
+    }
+
     private void check(String page) {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
                 .analyze(browser.driver());

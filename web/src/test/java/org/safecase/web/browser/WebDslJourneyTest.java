@@ -79,7 +79,12 @@ class WebDslJourneyTest extends BrowserTest {
         assertThat(browser.text(By.id("case-outcome"))).isEqualTo("The police are taking action");
         browser.screenshot("case");
 
-        browser.open("/incidents?status=CLOSED&category=ILL-GROOMING");
+        browser.open("/incidents");
+        browser.select("status", "CLOSED");
+        browser.select("category", "ILL-GROOMING");
+        browser.press("apply-filters");
+        browser.waitForAddressContaining("status=CLOSED");
+        assertThat(browser.path()).contains("status=CLOSED").doesNotContain("_csrf");
         assertThat(browser.text(By.id("incident-log"))).contains("Grooming");
         browser.screenshot("incident-log");
 
