@@ -13,6 +13,9 @@ class SignInController {
     String signIn(@RequestParam(required = false) String error, Model model) {
         if ("credentials".equals(error)) {
             model.addAttribute("signInError", "Enter a username and password that are right for Safecase");
+        } else if ("expired".equals(error)) {
+            model.addAttribute("signInError", "You were signed out because you did nothing for 30 minutes."
+                    + " Sign in again: what you entered was not saved");
         } else if ("unavailable".equals(error)) {
             model.addAttribute("signInError", "Safecase is not answering at the moment. Try again in a few minutes");
         }

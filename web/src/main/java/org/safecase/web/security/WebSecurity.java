@@ -65,6 +65,7 @@ class WebSecurity {
                         .frameOptions(frame -> frame.deny())
                         .permissionsPolicyHeader(permissions -> permissions
                                 .policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()")))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new SessionExpiry()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .build();
     }

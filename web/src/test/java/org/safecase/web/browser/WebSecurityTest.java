@@ -84,6 +84,15 @@ class WebSecurityTest extends BrowserTest {
     }
 
     @Test
+    void aFormSentAfterTheSessionEndedAsksToSignInAgain() throws Exception {
+        HttpResponse<String> answer = post("/incidents/" + UUID.randomUUID() + "/add-note", "no-such-session",
+                "version=0&note-text=late&_csrf=stale");
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in?error=expired");
+    }
+
+    @Test
     void signingOutEndsTheSession() throws Exception {
         String session = signIn("dsl.a");
         String token = csrf(get("/", session).body());
