@@ -2,7 +2,9 @@ package org.safecase.web.incident;
 
 import org.safecase.web.layout.Answers;
 import org.safecase.web.layout.PageError;
+import org.safecase.web.services.CommandService;
 import org.safecase.web.services.QueryService;
+import org.safecase.web.services.ServiceProblem;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -21,10 +23,12 @@ class CasePage {
     static final String VIEW = "incident";
 
     private final QueryService query;
+    private final CommandService command;
     private final Clock clock;
 
-    CasePage(QueryService query, Clock clock) {
+    CasePage(QueryService query, CommandService command, Clock clock) {
         this.query = query;
+        this.command = command;
         this.clock = clock;
     }
 
@@ -44,6 +48,21 @@ class CasePage {
         return render(id, null, prefilled(answers, form), form, errors, model);
     }
 
+    /**
+     * The people in the incident as it stands, read from the command service's state of the incident; null for a
+     * role that may read the case's log row but not its people (the service refuses, and the page leaves them out).
+     */
+    private List<CommandService.Subject> people(UUID id, long version) {
+        try {
+            return command.stateAt(id, version).subjects();
+        } catch (ServiceProblem refused) {
+            if (refused.status() == 401) {
+                throw refused;
+            }
+            return null;
+        }
+    }
+
     private Answers prefilled(Answers answers, String sentForm) {
         DATE_TIMES.forEach((form, field) -> {
             if (!form.equals(sentForm)) {
@@ -58,6 +77,7 @@ class CasePage {
         QueryService.Incident incident = query.incident(id, minVersion);
         QueryService.Timeline timeline = query.timeline(id, incident.version());
         model.addAttribute("incident", incident);
+        model.addAttribute("people", people(id, incident.version()));
         model.addAttribute("timeline", timeline);
         model.addAttribute("answers", answers);
         model.addAttribute("openForm", openForm);

@@ -43,10 +43,15 @@ public class CommandService {
                                String reason) {
     }
 
-    /** The incident as it stood after a version, rebuilt from its events (the fields the page shows). */
+    /** A person in an incident, by the school's reference; "[erased]" once erased. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Subject(String type, String reference, String involvement, String yearGroup, boolean erased) {
+    }
+
+    /** The incident as it stood after a version, rebuilt from its events (the fields the pages show). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PastState(UUID incidentId, long version, Instant asOf, String categoryName, String classification,
-                            String status, boolean legalHold, String outcome, List<Object> subjects,
+                            String status, boolean legalHold, String outcome, List<Subject> subjects,
                             List<Object> escalations, List<Object> referrals, List<Object> sanctions) {
     }
 

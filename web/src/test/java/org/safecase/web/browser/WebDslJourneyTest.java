@@ -35,6 +35,7 @@ class WebDslJourneyTest extends BrowserTest {
         browser.waitForPath("/incidents/[0-9a-f-]{36}");
         assertThat(browser.text(By.id("case-status"))).contains("Open");
         assertThat(browser.text(By.id("timeline"))).contains("Reported");
+        assertThat(browser.text(By.id("case-people"))).contains("A pupil").contains("UPN-J1").contains("affected by it");
         String casePath = browser.path().split("\\?")[0];
         assertThat(casePath).doesNotContain("UPN").doesNotContain("messages");
 
