@@ -84,6 +84,22 @@ class CaseController {
                 redirect);
     }
 
+    @PostMapping("/incidents/{id}/record-parent-contact")
+    String recordParentContact(@PathVariable UUID id, @RequestParam Map<String, String> submitted, Model model,
+                               RedirectAttributes redirect) {
+        Answers answers = Answers.of(submitted);
+        List<PageError> errors = new ArrayList<>();
+        Instant at = answers.dateTime("parents-at", "Enter when they were told, or it was decided, as a real date and time",
+                errors).orElse(null);
+        return perform(id, "parents", "parent-contacts", answers, body(
+                "subjectReference", answers.get("parents-subjectReference"),
+                "decision", answers.get("parents-decision"),
+                "at", at == null ? null : at.toString(),
+                "method", answers.get("parents-method"),
+                "rationale", answers.get("parents-rationale")), errors, "Contact with the parents or carers recorded",
+                model, redirect);
+    }
+
     @PostMapping("/incidents/{id}/add-note")
     String addNote(@PathVariable UUID id, @RequestParam Map<String, String> submitted, Model model,
                    RedirectAttributes redirect) {

@@ -33,7 +33,8 @@ class CasePage {
     }
 
     /** The forms whose date and time are prefilled with now, and those fields. */
-    private static final Map<String, String> DATE_TIMES = Map.of("police", "police-referredAt", "refer", "refer-decidedAt");
+    private static final Map<String, String> DATE_TIMES = Map.of("police", "police-referredAt", "refer", "refer-decidedAt",
+            "parents", "parents-at");
 
     /** The page as it is shown fresh: every date and time of a form is now. */
     String fresh(UUID id, Long minVersion, Model model) {

@@ -46,6 +46,13 @@ class WebDslJourneyTest extends BrowserTest {
         browser.waitForSuccess("Incident escalated");
         assertThat(browser.text(By.id("case-escalated-to"))).contains("designated safeguarding lead");
 
+        browser.openDetails("parents");
+        browser.choose("parents-subjectReference");
+        browser.choose("parents-decision");
+        browser.choose("parents-method");
+        browser.press("parents-submit");
+        browser.waitForSuccess("Contact with the parents or carers recorded");
+
         browser.openDetails("police");
         browser.type("police-force", "West Midlands Police");
         browser.type("police-crimeReference", "CR-2026-1");
