@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The whole Safecase stack on one machine with only a JDK 17+: builds the modules, then starts a durable
-# PostgreSQL 16 and a KRaft Kafka broker in one JVM and the command and query services as child processes.
+# PostgreSQL 16 and a KRaft Kafka broker in one JVM and the command and query services and the
+# web application (http://localhost:8080) as child processes.
 # Ctrl-C stops everything; data stays in ./.safecase-local (or $SAFECASE_DATA_DIR).
 # Optional environment: SAFECASE_DATA_DIR, SAFECASE_POSTGRES_PORT (15432), SAFECASE_KAFKA_PORT (9092),
-# SAFECASE_KAFKA_CONTROLLER_PORT (9093), SAFECASE_COMMAND_PORT (8081), SAFECASE_QUERY_PORT (8082),
+# SAFECASE_KAFKA_CONTROLLER_PORT (9093), SAFECASE_COMMAND_PORT (8081), SAFECASE_QUERY_PORT (8082), SAFECASE_WEB_PORT (8080),
 # SAFECASE_STARTUP_TIMEOUT_SECONDS (120), SAFECASE_SKIP_BUILD=1 to start the last build again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

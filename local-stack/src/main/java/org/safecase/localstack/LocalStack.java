@@ -130,6 +130,15 @@ public final class LocalStack {
                 COMMAND_DATABASE, LocalPostgres.COMMAND, LocalPostgres.OWNER, settings.logsDir().resolve("command-service.log"))));
         step(() -> services.add(launch("query-service", settings.queryJar, settings.queryPort,
                 QUERY_DATABASE, LocalPostgres.QUERY, null, settings.logsDir().resolve("query-service.log"))));
+        step(() -> services.add(launchWeb(settings.logsDir().resolve("web.log"))));
+    }
+
+    private Service launchWeb(Path logFile) {
+        rotate(logFile);
+        Process process = ServiceLauncher.launch(settings.javaBinary, settings.webJar,
+                ServiceLauncher.webEnvironment(settings.webPort, settings.commandPort, settings.queryPort), logFile);
+        log.info("Started web (pid {}) on port {}, log {}", process.pid(), settings.webPort, logFile);
+        return new Service("web", settings.webPort, logFile, process);
     }
 
     /**
@@ -370,6 +379,7 @@ public final class LocalStack {
         out.println(rule);
         out.println(" Safecase local stack is up (security mode: demo)");
         out.println(rule);
+        out.println(" In the browser   http://localhost:" + settings.webPort + "   (sign in as a demo user below)");
         out.println(" Command service  " + commandUrl);
         out.println("   OpenAPI        " + commandUrl + "/v3/api-docs");
         out.println("   Swagger UI     " + commandUrl + "/swagger-ui.html");
@@ -385,6 +395,7 @@ public final class LocalStack {
         out.println(" Data directory   " + settings.dataDir + "  (with the key-encryption key: keep it with the data)");
         out.println(" Logs             " + settings.logsDir().resolve("command-service.log"));
         out.println("                  " + settings.logsDir().resolve("query-service.log"));
+        out.println("                  " + settings.logsDir().resolve("web.log"));
         out.println("                  " + settings.postgresLog());
         out.println();
         out.println(" Demo users (password for all: demo; every service listens on loopback only)");
@@ -467,8 +478,10 @@ public final class LocalStack {
         final int kafkaControllerPort;
         final int commandPort;
         final int queryPort;
+        final int webPort;
         final Path commandJar;
         final Path queryJar;
+        final Path webJar;
         final String javaBinary;
         final Duration startupTimeout;
 
@@ -479,10 +492,12 @@ public final class LocalStack {
             kafkaControllerPort = port(env, "SAFECASE_KAFKA_CONTROLLER_PORT", 9093);
             commandPort = port(env, "SAFECASE_COMMAND_PORT", 8081);
             queryPort = port(env, "SAFECASE_QUERY_PORT", 8082);
+            webPort = port(env, "SAFECASE_WEB_PORT", 8080);
             commandJar = Path.of(env.getOrDefault("SAFECASE_COMMAND_JAR", "command-service/target/command-service.jar"))
                     .toAbsolutePath().normalize();
             queryJar = Path.of(env.getOrDefault("SAFECASE_QUERY_JAR", "query-service/target/query-service.jar"))
                     .toAbsolutePath().normalize();
+            webJar = Path.of(env.getOrDefault("SAFECASE_WEB_JAR", "web/target/web.jar")).toAbsolutePath().normalize();
             javaBinary = ProcessHandle.current().info().command()
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             startupTimeout = Duration.ofSeconds(positive(env, "SAFECASE_STARTUP_TIMEOUT_SECONDS", 120));
@@ -510,11 +525,11 @@ public final class LocalStack {
 
         /** Fails fast, before anything is started, on a missing jar, a taken port or an unwritable data directory. */
         void checkPrerequisites() {
-            for (Path jar : List.of(commandJar, queryJar)) {
+            for (Path jar : List.of(commandJar, queryJar, webJar)) {
                 if (!Files.isRegularFile(jar)) {
                     throw new IllegalStateException("service jar not found: " + jar
                             + "\n  build it first (./mvnw -B -q -DskipTests package, or ./run-local.sh)"
-                            + "\n  or point SAFECASE_COMMAND_JAR / SAFECASE_QUERY_JAR at it");
+                            + "\n  or point SAFECASE_COMMAND_JAR / SAFECASE_QUERY_JAR / SAFECASE_WEB_JAR at it");
                 }
             }
             Map<String, Integer> ports = new java.util.LinkedHashMap<>();
@@ -523,6 +538,7 @@ public final class LocalStack {
             ports.put("SAFECASE_KAFKA_CONTROLLER_PORT", kafkaControllerPort);
             ports.put("SAFECASE_COMMAND_PORT", commandPort);
             ports.put("SAFECASE_QUERY_PORT", queryPort);
+            ports.put("SAFECASE_WEB_PORT", webPort);
             if (ports.values().stream().distinct().count() != ports.size()) {
                 throw new IllegalArgumentException("the ports must all differ: " + ports);
             }

@@ -50,6 +50,20 @@ public final class ServiceLauncher {
         return env;
     }
 
+    /**
+     * The web application's settings: it holds no data, so it needs only where the services are. Its session cookie
+     * may travel over plain http because, like the services, it listens on loopback only.
+     */
+    public static Map<String, String> webEnvironment(int port, int commandPort, int queryPort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_ADDRESS", LOOPBACK);
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SAFECASE_WEB_COMMAND_URL", "http://" + LOOPBACK + ":" + commandPort);
+        env.put("SAFECASE_WEB_QUERY_URL", "http://" + LOOPBACK + ":" + queryPort);
+        env.put("SAFECASE_WEB_SECURE_COOKIES", "false");
+        return env;
+    }
+
     /** The service's process, its output appended to {@code logFile}, its GC log beside it ({@code name-gc.log}). */
     public static Process launch(String javaBinary, Path jar, Map<String, String> environment, Path logFile) {
         // the heap of production's sizing; its GC pauses in a log beside the service's (the benchmark reports them); an

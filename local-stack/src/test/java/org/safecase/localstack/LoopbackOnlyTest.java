@@ -59,4 +59,13 @@ class LoopbackOnlyTest {
                 .containsEntry("SPRING_FLYWAY_USER", LocalPostgres.OWNER)
                 .doesNotContainValue(SharedTestInfrastructure.postgres().username());
     }
+
+    @Test
+    void theWebApplicationListensOnLoopbackOnlyAndCallsTheServicesThere() {
+        var environment = ServiceLauncher.webEnvironment(8080, 8081, 8082);
+
+        assertThat(environment).containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("SAFECASE_WEB_COMMAND_URL", "http://127.0.0.1:8081")
+                .containsEntry("SAFECASE_WEB_QUERY_URL", "http://127.0.0.1:8082");
+    }
 }

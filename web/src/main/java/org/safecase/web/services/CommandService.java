@@ -1,0 +1,132 @@
+package org.safecase.web.services;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The command service's public API, as the signed-in user. Every change to an incident names the version the
+ * page showed ({@code If-Match}), so a change made meanwhile by someone else is refused, never overwritten.
+ */
+@Component
+public class CommandService {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Category(String code, String name, String classification, List<String> subjectTypes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Accepted(UUID incidentId, long version) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Actor(String userId, String role) {
+    }
+
+    /** One stored event as auditors read it: its place in the incident's chain and in the store's order. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StoredEvent(UUID eventId, long sequence, String type, int schemaVersion, Instant recordedAt,
+                              Actor actor, String hash, String previousHash, Long position) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Verification(UUID incidentId, boolean valid, int events, String headHash, Long brokenAt,
+                               String reason) {
+    }
+
+    /** A person in an incident, by the school's reference; "[erased]" once erased. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Subject(String type, String reference, String involvement, String yearGroup, boolean erased) {
+    }
+
+    /** The incident as it stood after a version, rebuilt from its events (the fields the pages show). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PastState(UUID incidentId, long version, Instant asOf, String categoryName, String classification,
+                            String status, boolean legalHold, String outcome, List<Subject> subjects,
+                            List<Object> escalations, List<Object> referrals, List<Object> sanctions) {
+    }
+
+    /** An incident whose retention ends on or before the day asked about: never any personal data. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RetentionDue(UUID incidentId, String schoolId, String category, String rule, LocalDate dueOn,
+                               boolean closed, boolean legalHold) {
+    }
+
+    private final RestClient client;
+
+    CommandService(@Qualifier("commandClient") RestClient client) {
+        this.client = client;
+    }
+
+    public List<Category> categories() {
+        return client.get().uri("/api/v1/categories").retrieve()
+                .body(new ParameterizedTypeReference<List<Category>>() {
+                });
+    }
+
+    public List<StoredEvent> events(UUID incidentId) {
+        return client.get().uri("/api/v1/incidents/{id}/events", incidentId).retrieve()
+                .body(new ParameterizedTypeReference<List<StoredEvent>>() {
+                });
+    }
+
+    public Verification verification(UUID incidentId) {
+        return client.get().uri("/api/v1/incidents/{id}/verification", incidentId).retrieve().body(Verification.class);
+    }
+
+    public PastState stateAt(UUID incidentId, long version) {
+        return client.get().uri(uri -> uri.path("/api/v1/incidents/{id}/state").queryParam("atVersion", version)
+                .build(incidentId)).retrieve().body(PastState.class);
+    }
+
+    public List<RetentionDue> retentionDue(LocalDate asOf) {
+        return client.get().uri(uri -> uri.path("/api/v1/retention/due").queryParam("asOf", asOf).build()).retrieve()
+                .body(new ParameterizedTypeReference<List<RetentionDue>>() {
+                });
+    }
+
+    /**
+     * A data protection officer's command on an incident, which changes no case content and so names no version:
+     * {@code disposal}, {@code legal-hold} or {@code legal-hold/release}.
+     */
+    public void dataProtection(UUID incidentId, String resource, String reason) {
+        client.post().uri("/api/v1/incidents/{id}/" + resource, incidentId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", reason == null ? "" : reason)).retrieve().toBodilessEntity();
+    }
+
+    /** Erases a person's personal data everywhere, for good; answers the number of incidents erased from. */
+    public int erase(String reference, String schoolId, String reason) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("schoolId", schoolId);
+        body.put("reason", reason);
+        tools.jackson.databind.JsonNode answer = client.post().uri("/api/v1/subjects/{reference}/erasure", reference)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(tools.jackson.databind.JsonNode.class);
+        return answer == null ? 0 : answer.path("incidents").size();
+    }
+
+    /** Reports an incident; the idempotency key makes a second press of the button answer the same incident. */
+    public Accepted report(Map<String, Object> body, String idempotencyKey) {
+        return client.post().uri("/api/v1/incidents").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", idempotencyKey).body(body).retrieve().body(Accepted.class);
+    }
+
+    /**
+     * One command on an incident: {@code resource} is the contract's name for it ({@code escalations},
+     * {@code police-referrals}, {@code external-referrals}, {@code notes}, {@code closure}, {@code reopening}).
+     */
+    public Accepted command(UUID incidentId, String resource, long expectedVersion, Map<String, Object> body) {
+        return client.post().uri("/api/v1/incidents/{id}/{resource}", incidentId, resource)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"" + expectedVersion + "\"")
+                .body(body).retrieve().body(Accepted.class);
+    }
+}

@@ -1,0 +1,62 @@
+package org.safecase.web.statistics;
+
+import org.safecase.web.WebProperties;
+import org.safecase.web.errors.RefusalSentences;
+import org.safecase.web.services.CommandService;
+import org.safecase.web.services.QueryService;
+import org.safecase.web.services.ServiceProblem;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The governors' figures: anonymised counts of a school or a trust, a small count shown as "c" and said in words.
+ * Whose figures a user may read is the query service's rule: a refusal is said in the error summary.
+ */
+@Controller
+class StatisticsController {
+
+    private final QueryService query;
+    private final CommandService command;
+    private final WebProperties properties;
+    private final RefusalSentences sentences;
+
+    StatisticsController(QueryService query, CommandService command, WebProperties properties,
+                         RefusalSentences sentences) {
+        this.query = query;
+        this.command = command;
+        this.properties = properties;
+        this.sentences = sentences;
+    }
+
+    @GetMapping("/statistics")
+    String statistics(@RequestParam(required = false) String scope, Model model) {
+        String chosen = scope;
+        boolean trust = properties.trusts().stream().anyMatch(t -> t.id().equals(chosen));
+        boolean school = properties.schools().stream().anyMatch(s -> s.id().equals(chosen));
+        model.addAttribute("schools", properties.schools());
+        model.addAttribute("trusts", properties.trusts());
+        model.addAttribute("scope", chosen);
+        model.addAttribute("pageErrors", List.of());
+        if (!trust && !school) {
+            return "statistics";
+        }
+        try {
+            QueryService.Statistics figures = query.statistics(school ? chosen : null, trust ? chosen : null);
+            model.addAttribute("figures", figures);
+            model.addAttribute("categoryNames", command.categories().stream()
+                    .collect(Collectors.toMap(CommandService.Category::code, CommandService.Category::name)));
+        } catch (ServiceProblem problem) {
+            if (problem.status() == 401) {
+                throw problem;
+            }
+            model.addAttribute("pageErrors", sentences.of(problem, "statistics", Map.of()));
+        }
+        return "statistics";
+    }
+}

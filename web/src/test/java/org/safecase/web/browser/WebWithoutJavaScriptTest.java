@@ -1,0 +1,45 @@
+package org.safecase.web.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The core journeys work in a browser that runs no JavaScript: every form is plain HTML, every section a details element. */
+class WebWithoutJavaScriptTest extends BrowserTest {
+
+    @Override
+    boolean usesBrowser() {
+        return false;
+    }
+
+    @Test
+    void aDslReportsAndEscalatesWithoutJavaScript() {
+        try (Browser plain = new Browser(baseUrl(), false)) {
+            plain.signIn("dsl.a");
+            assertThat(plain.driver().findElement(By.tagName("body")).getDomAttribute("class"))
+                    .doesNotContain("js-enabled");
+
+            plain.open("/incidents/new");
+            plain.choose("report-schoolId");
+            plain.select("report-category", "INA-CYBERBULLY");
+            plain.type("report-summary", "Unkind messages in a group chat");
+            plain.choose("report-subjectType");
+            plain.type("report-subjectReference", "UPN-NOJS1");
+            plain.choose("report-involvement");
+            plain.press("report-submit");
+            plain.waitForPath("/incidents/reported");
+            plain.press("case-link");
+            plain.waitForPath("/incidents/[0-9a-f-]{36}");
+
+            plain.openDetails("escalate");
+            plain.choose("escalate-to");
+            plain.type("escalate-reason", "Repeated messages");
+            plain.press("escalate-submit");
+            plain.waitForSuccess("Incident escalated");
+            assertThat(plain.text(By.id("case-escalated-to"))).contains("designated safeguarding lead");
+
+            plain.signOut();
+        }
+    }
+}
