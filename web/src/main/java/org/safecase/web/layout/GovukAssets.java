@@ -9,9 +9,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.time.Duration;
 
 /**
- * GOV.UK Frontend from its WebJar. Its stylesheet names fonts and images by absolute paths under
- * {@code /assets/}, so that path serves the package's {@code dist/govuk/assets}; the stylesheet and the
- * script are served under {@code /govuk/}.
+ * GOV.UK Frontend from its WebJar: the stylesheet and the script, under {@code /govuk/}. The package's
+ * {@code assets} are not served: its typeface (GDS Transport), crest and crown icons may be used only by services
+ * on GOV.UK. The stylesheet's font stack then falls back to Arial, the typeface GOV.UK Frontend names for
+ * services elsewhere, and the pages' icon is Safecase's own.
  */
 @Configuration
 class GovukAssets implements WebMvcConfigurer {
@@ -25,7 +26,6 @@ class GovukAssets implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         CacheControl aDay = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
-        registry.addResourceHandler("/assets/**").addResourceLocations(distribution + "assets/").setCacheControl(aDay);
         registry.addResourceHandler("/govuk/{file:govuk-frontend\\.min\\.(?:css|js)}")
                 .addResourceLocations(distribution).setCacheControl(aDay);
     }

@@ -43,7 +43,7 @@ class WebSecurity {
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/assets/**", "/govuk/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/govuk/**", "/css/**", "/js/**", "/favicon.svg").permitAll()
                         .requestMatchers("/sign-in", "/signed-out", "/error", "/actuator/health").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form

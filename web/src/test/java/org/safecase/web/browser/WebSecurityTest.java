@@ -49,6 +49,18 @@ class WebSecurityTest extends BrowserTest {
     }
 
     @Test
+    void theTypefaceAndCrestThatOnlyGovukServicesMayUseAreNotServedAndThePagesIconIsSafecasesOwn() throws Exception {
+        String session = signIn("dsl.a");
+        assertThat(get("/assets/fonts/light-94a07e06a1-v2.woff2", session).statusCode()).isEqualTo(404);
+        assertThat(get("/assets/images/govuk-crest.svg", session).statusCode()).isEqualTo(404);
+        assertThat(get("/assets/images/favicon.ico", session).statusCode()).isEqualTo(404);
+        assertThat(get("/sign-in", null).body()).contains("href=\"/favicon.svg\"").doesNotContain("/assets/");
+        HttpResponse<String> icon = get("/favicon.svg", null);
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).startsWith("<svg");
+    }
+
+    @Test
     void thePolicyAllowsTheTemplatesOneInlineScriptByItsHashAndNoOther() throws Exception {
         HttpResponse<String> page = get("/sign-in", null);
         Matcher scripts = INLINE_SCRIPT.matcher(page.body());
