@@ -43,7 +43,9 @@ class WebSecurity {
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/govuk/**", "/css/**", "/js/**", "/favicon.svg").permitAll()
+                        // /assets/ is not served (GovukAssets), but the stylesheet names its fonts there: open, so that the
+                        // sign-in page's font requests are answered 404 instead of being kept as where to go after sign-in
+                        .requestMatchers("/assets/**", "/govuk/**", "/css/**", "/js/**", "/favicon.svg").permitAll()
                         .requestMatchers("/sign-in", "/signed-out", "/error", "/actuator/health").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -51,6 +51,7 @@ class WebSecurityTest extends BrowserTest {
     @Test
     void theTypefaceAndCrestThatOnlyGovukServicesMayUseAreNotServedAndThePagesIconIsSafecasesOwn() throws Exception {
         String session = signIn("dsl.a");
+        assertThat(get("/assets/fonts/light-94a07e06a1-v2.woff2", null).statusCode()).isEqualTo(404);
         assertThat(get("/assets/fonts/light-94a07e06a1-v2.woff2", session).statusCode()).isEqualTo(404);
         assertThat(get("/assets/images/govuk-crest.svg", session).statusCode()).isEqualTo(404);
         assertThat(get("/assets/images/favicon.ico", session).statusCode()).isEqualTo(404);
