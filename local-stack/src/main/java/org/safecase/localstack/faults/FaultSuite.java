@@ -52,6 +52,7 @@ public final class FaultSuite {
     private ServiceProcess kafka;
     private PostgresProcess postgres;
     private FaultLoad load;
+    private double loadSeconds;
 
     private FaultSuite(Settings settings) {
         this.settings = settings;
@@ -92,12 +93,17 @@ public final class FaultSuite {
         load.start();
         List<Fault> faults = new ArrayList<>();
         String[] order = {"command-service", "query-service", "kafka", "postgresql"};
-        for (int i = 0; i < order.length; i++) {
-            sleepUntil(began + (i + 1) * settings.duration.toNanos() / (order.length + 1));
-            faults.add(inject(order[i], ledger));
+        long spacing = settings.duration.toNanos() / (order.length + 1);
+        long previousDone = began;
+        for (String component : order) {
+            // at its time, or a spacing after the previous component was back and the projections caught up
+            sleepUntil(previousDone + spacing);
+            faults.add(inject(component, ledger));
+            previousDone = System.nanoTime();
         }
-        sleepUntil(began + settings.duration.toNanos());
+        sleepUntil(Math.max(began + settings.duration.toNanos(), previousDone + spacing));
         log("load: stopping after %d commands issued; waiting for the due ones to end", load.issued());
+        loadSeconds = (System.nanoTime() - began) / 1e9;
         load.stopAndDrain(settings.giveUpAfter.plusSeconds(30));
         long drained = System.nanoTime();
         boolean caughtUp = Reconciliation.await(() -> Reconciliation.caughtUp(postgres.jdbcUrl(QUERY_DATABASE),
@@ -320,14 +326,17 @@ public final class FaultSuite {
                           boolean caughtUp) {
         List<CommandLedger.Completed> completed = ledger.completedCommands();
         StringBuilder md = new StringBuilder();
-        md.append(String.format("- Load: %.0f commands/s open loop for %d s through %d clients (a report with an `Idempotency-Key`, "
-                        + "then %d notes each with `If-Match`), as `%s` over both command-service instances; a command "
-                        + "whose attempt failed for a connection reason, a timeout or a 5xx was sent again to the other "
-                        + "instance with the same key or version (given up after %d s); %d commands fell due\n",
-                settings.rate, settings.duration.toSeconds(), settings.clients, settings.notesPerIncident, FaultLoad.USER,
-                settings.giveUpAfter.toSeconds(), load.issued()));
-        md.append(String.format("- Faults: one every %d s, each killed with SIGKILL and started again %d s later on the same "
-                + "port and data\n", settings.duration.toSeconds() / 5, settings.downtime.toSeconds()));
+        md.append(String.format("- Load: %.0f commands/s open loop for %.0f s (at least %d s: the faults' recovery lengthens it) "
+                        + "through %d clients (a report with an `Idempotency-Key`, then %d notes each with `If-Match`), as "
+                        + "`%s` over both command-service instances; a command whose attempt failed for a connection reason, "
+                        + "a timeout or a 5xx was sent again to the other instance with the same key or version (given up "
+                        + "after %d s); %d commands fell due\n",
+                settings.rate, loadSeconds, settings.duration.toSeconds(), settings.clients, settings.notesPerIncident,
+                FaultLoad.USER, settings.giveUpAfter.toSeconds(), load.issued()));
+        md.append(String.format("- Faults, in turn, %d s apart (counted from the previous component's recovery): each component "
+                + "killed with SIGKILL and started again %d s later on the same port and data\n",
+                settings.duration.toSeconds() / 5, settings.downtime.toSeconds()));
+        md.append(String.format("- Load average at the end (1, 5, 15 min): %s\n", loadAverage()));
         md.append("\n| figure | value |\n| --- | --- |\n");
         row(md, "commands acknowledged (2xx)", Long.toString(result.acknowledged()));
         row(md, "applied, answer lost (the retry's `If-Match` answered 412)", Long.toString(result.appliedAnswerLost()));
@@ -385,6 +394,15 @@ public final class FaultSuite {
             result.failures().stream().limit(30).forEach(failure -> md.append("- ").append(failure).append('\n'));
         }
         return md.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException unknown) {
+            return "unknown";
+        }
     }
 
     private static String describe(String component) {
