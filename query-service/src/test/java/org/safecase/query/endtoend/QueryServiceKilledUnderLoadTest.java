@@ -16,6 +16,9 @@ import org.safecase.query.QueryServiceApplication;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of its own built from the code under test, share the projections of one command service's events while
  * commands keep coming; one is killed with SIGKILL and started again, then the other is restarted. The same
  * reconciliation as the suite's then reads the real stores: every acknowledged command's event stored once, on
- * the topic in order, applied once to the read models, which equal a rebuild from the topic.
+ * the topic in order, applied once to the read models, which equal a rebuild from the topic; and, to show it
+ * would fail, it finds an entry taken out of a read model and a count moved twice.
  */
 class QueryServiceKilledUnderLoadTest {
 
@@ -71,14 +75,18 @@ class QueryServiceKilledUnderLoadTest {
             environment.put("SAFECASE_KAFKA_TOPIC_NAME", TOPIC);
             environment.put("SAFECASE_KAFKA_DEAD_LETTER_TOPIC_NAME", TOPIC + ".dlt");
             environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", group);
+            // the broker gives a killed member's partitions away after its session timeout: 10 s, not the default 45 s
+            environment.put("SPRING_APPLICATION_JSON",
+                    "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"10000\"}");
             queries.add(ServiceProcess.ofClassPath("query-service-faults-" + i, mainClassPath(),
                     QueryServiceApplication.class.getName(), environment, Path.of("target", "query-service-faults-" + i + ".log"),
                     port));
         }
-        queries.get(0).start();
+        // the first query instance alone makes the projections' schema; the second starts once it is up
+        queries.get(0).start().awaitHealthy(STARTUP);
+        queries.get(1).start();
         command.awaitHealthy(STARTUP);
-        queries.get(0).awaitHealthy(STARTUP);
-        queries.get(1).start().awaitHealthy(STARTUP);
+        queries.get(1).awaitHealthy(STARTUP);
     }
 
     @AfterAll
@@ -100,7 +108,7 @@ class QueryServiceKilledUnderLoadTest {
     }
 
     @Test
-    void givenCommandsUnderLoadWhenAQueryInstanceIsKilledAndTheOtherRestartedThenEveryEventIsAppliedOnceAndEqualsARebuild()
+    void givenCommandsUnderLoadWhenAQueryInstanceIsKilledAndTheOtherRestartedThenEveryEventIsAppliedOnceAndEqualsARebuildAndATamperedReadModelIsCaught()
             throws Exception {
         CommandLedger ledger = new CommandLedger();
         FaultLoad load = new FaultLoad(List.of(command.port()), 20, 4, 4, Duration.ofSeconds(60), ledger);
@@ -138,6 +146,27 @@ class QueryServiceKilledUnderLoadTest {
         assertThat(result.rebuiltGeneration()).as("a rebuild from the topic switched over").isNotNull();
         assertThat(result.rebuildDifferences()).as("rows differing from the rebuild").isZero();
         assertThat(result.failures()).isEmpty();
+
+        // the same reconciliation finds an event missing from a read model and one counted twice
+        UUID incident = ledger.heads().entrySet().stream().filter(head -> head.getValue() >= 2).findFirst().orElseThrow()
+                .getKey();
+        try (Connection query = DriverManager.getConnection(queryDatabase, "postgres", "");
+             Statement statement = query.createStatement()) {
+            String active = Reconciliation.activeGeneration(query);
+            assertThat(active).isEqualTo(result.rebuiltGeneration());
+            statement.executeUpdate("DELETE FROM " + active + ".timeline_entry WHERE incident_id = '" + incident
+                    + "' AND sequence = 1");
+            statement.executeUpdate("UPDATE " + active + ".statistics_count SET count = count + 1 WHERE ctid = "
+                    + "(SELECT ctid FROM " + active + ".statistics_count WHERE dimension = 'INCIDENTS' LIMIT 1)");
+        }
+        Reconciliation.Result tampered = new Reconciliation(new Reconciliation.Stores(
+                SharedTestInfrastructure.postgres().jdbcUrl(EVENTS), queryDatabase, "postgres",
+                SharedTestInfrastructure.kafka().bootstrapServers(), TOPIC))
+                .reconcile(ledger, result::liveGeneration);
+        assertThat(tampered.notApplied()).as("the timeline entry taken away").isEqualTo(1);
+        assertThat(tampered.rebuildDifferences()).as("the timeline entry, and the count moved twice both ways").isEqualTo(3);
+        assertThat(tampered.failures()).anyMatch(failure -> failure.startsWith("statistics_count"))
+                .anyMatch(failure -> failure.startsWith("timeline of incident " + incident));
     }
 
     private static void awaitAcknowledged(CommandLedger ledger, long atLeast) throws InterruptedException {
