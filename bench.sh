@@ -3,6 +3,7 @@
 # only), measures, appends a dated section to BENCHMARKS.md and always stops the stack.
 #
 #   ./bench.sh [all | ceiling | privacy | integrity | commands | latency | rebuild ...]   (default: all, in that order)
+#   ./bench.sh faults   the fault suite, alone (bench/faults.sh): its own stack, results appended to RELIABILITY.md
 #
 #   ceiling   PostgreSQL's single-row insert ceiling on the stack's own server (pgbench, fsync on)
 #   privacy   what encrypting personal data costs: a field sealed/opened, a report and a note, a projected
@@ -12,6 +13,11 @@
 #   commands  commands/s (closed loop, BENCH_CLIENTS clients), event-store appends/s, Kafka consume ceiling
 #   latency   command response -> case timeline at BENCH_LATENCY_RATE commands/s (open loop)
 #   rebuild   BENCH_EVENTS synthetic events to the topic, live catch-up, Kafka ceiling, projection rebuild
+#   faults    two command-service and two query-service instances, PostgreSQL and Kafka each in its own process;
+#             open-loop commands (retried on the other instance with the same Idempotency-Key or If-Match) while a
+#             command-service instance, a query-service instance, the broker and PostgreSQL are killed with
+#             SIGKILL and restarted in turn; then every acknowledged command is reconciled with the event store,
+#             the topic, the read models and a rebuild (lost and applied twice must be 0)
 #
 # Environment (defaults; BENCH_QUICK=1 gives a ~2-minute smoke run with small values):
 #   BENCH_QUICK=0  BENCH_CLIENTS=8,16  BENCH_WARMUP_S=90 (the JIT needs it on 2 busy cores)  BENCH_DURATION_S=20
@@ -25,6 +31,11 @@
 #   BENCH_COMMAND_PORT=28081  BENCH_QUERY_PORT=28082  BENCH_STARTUP_TIMEOUT_S=240
 #   BENCH_TIMEOUT_S (whole Java run; 900 quick, 7200 full)  BENCH_APPEND=1 (append to BENCHMARKS.md)
 #   BENCH_KEEP=0 (1 keeps the temporary directory)  BENCH_MAVEN_ARGS (e.g. -o)  SAFECASE_SKIP_BUILD=1
+# The fault suite's (BENCH_QUICK=1 gives a 100 s run):
+#   BENCH_FAULTS_RATE=50 (commands/s)  BENCH_FAULTS_DURATION_S=300  BENCH_FAULTS_DOWN_S=5 (each component down)
+#   BENCH_FAULTS_CLIENTS=16  BENCH_FAULTS_NOTES=9 (per incident)  BENCH_FAULTS_GIVE_UP_S=120  BENCH_FAULTS_CATCHUP_TIMEOUT_S=300
+#   BENCH_FAULTS_PG_PORT=45432  BENCH_FAULTS_KAFKA_PORT=49092  BENCH_FAULTS_KAFKA_CONTROLLER_PORT=49093
+#   BENCH_FAULTS_COMMAND_PORTS=48081,48082  BENCH_FAULTS_QUERY_PORTS=48083,48084
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 root="$(pwd)"
@@ -38,10 +49,15 @@ for phase in "${phases[@]}"; do
     all) run_ceiling=1; java_phases+=(privacy integrity commands latency rebuild) ;;
     ceiling) run_ceiling=1 ;;
     privacy|integrity|commands|latency|rebuild) java_phases+=("$phase") ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "bench.sh: unknown phase '$phase' (all, ceiling, privacy, integrity, commands, latency, rebuild)" >&2; exit 2 ;;
+    faults) run_faults=1 ;;
+    -h|--help) sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench.sh: unknown phase '$phase' (all, ceiling, privacy, integrity, commands, latency, rebuild, faults)" >&2; exit 2 ;;
   esac
 done
+if [[ "${run_faults:-0}" == "1" ]]; then
+  [[ ${#phases[@]} -eq 1 ]] || { echo "bench.sh: faults starts a stack of its own: run it alone (./bench.sh faults)" >&2; exit 2; }
+  exec "$root/bench/faults.sh"
+fi
 
 # the command line as given, with the settings that shaped it, for the report
 command_line="./bench.sh ${phases[*]}"
