@@ -283,6 +283,7 @@ if [[ ${#java_phases[@]} -gt 0 ]]; then
   BENCH_COMMAND_URL="http://localhost:$command_port" BENCH_QUERY_URL="http://localhost:$query_port" \
   BENCH_JDBC_URL="jdbc:postgresql://localhost:$pg_port/safecase_events" BENCH_KAFKA="127.0.0.1:$kafka_port" \
   BENCH_PRIVACY_JDBC_URL="jdbc:postgresql://localhost:$pg_port/safecase_privacy" BENCH_KEK_FILE="$work/data/key-encryption-key" \
+  BENCH_QUERY_JDBC_URL="jdbc:postgresql://localhost:$pg_port/safecase_query" \
     timeout -s TERM "$java_timeout" "$java_bin" -Xmx1g -jar "$work/jars/bench-$version-exec.jar" "${java_phases[@]}" </dev/null &
   bench_pid=$!
   wait "$bench_pid"

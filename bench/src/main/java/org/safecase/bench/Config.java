@@ -18,6 +18,7 @@ final class Config {
     final String jdbcUrl;
     final String jdbcUser;
     final String privacyJdbcUrl;
+    final String queryJdbcUrl;
     final Path keyEncryptionKeyFile;
     final String kafkaBootstrap;
     final String topic;
@@ -59,6 +60,7 @@ final class Config {
         jdbcUrl = env.getOrDefault("BENCH_JDBC_URL", "jdbc:postgresql://localhost:25432/safecase_events");
         jdbcUser = env.getOrDefault("BENCH_JDBC_USER", "postgres");
         privacyJdbcUrl = env.getOrDefault("BENCH_PRIVACY_JDBC_URL", "jdbc:postgresql://localhost:25432/safecase_privacy");
+        queryJdbcUrl = env.getOrDefault("BENCH_QUERY_JDBC_URL", "jdbc:postgresql://localhost:25432/safecase_query");
         keyEncryptionKeyFile = Path.of(env.getOrDefault("BENCH_KEK_FILE", "key-encryption-key"));
         kafkaBootstrap = env.getOrDefault("BENCH_KAFKA", "127.0.0.1:29092");
         topic = env.getOrDefault("BENCH_TOPIC", "safecase.incident-events");

@@ -1,5 +1,6 @@
 package org.safecase.bench;
 
+import org.safecase.localstack.faults.GenerationComparison;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -7,7 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -111,10 +117,53 @@ final class RebuildPhase {
         if (rebuild.lastStatus() != null) {
             report.line("Last `GET /actuator/projections`: `" + Http.abbreviate(rebuild.lastStatus()) + "`");
         }
+        if (rebuild.seconds() > 0 && rebuild.liveSchema() != null) {
+            report.line(compared(rebuild.liveSchema(), activeSchema(rebuild.lastStatus())));
+        }
         report.flush();
     }
 
-    record Rebuild(long events, double seconds, String note, String lastStatus) {
+    record Rebuild(long events, double seconds, String note, String lastStatus, String liveSchema) {
+        Rebuild(long events, double seconds, String note, String lastStatus) {
+            this(events, seconds, note, lastStatus, null);
+        }
+    }
+
+    /** Every read model of the rebuilt generation against the one built live, row for row (what the tests check). */
+    private String compared(String live, String rebuilt) {
+        if (rebuilt == null || rebuilt.equals(live)) {
+            return "Read models not compared: no new generation is active.";
+        }
+        try (Connection connection = DriverManager.getConnection(config.queryJdbcUrl, config.jdbcUser, "")) {
+            GenerationComparison comparison = new GenerationComparison(connection);
+            List<String> tables = comparison.tables(live);
+            List<String> differing = new ArrayList<>();
+            long rows = 0;
+            for (String table : tables) {
+                long differences = comparison.differences(live, rebuilt, table) + comparison.differences(rebuilt, live, table);
+                rows += differences;
+                if (differences > 0) {
+                    differing.add(table + " (" + differences + ")");
+                }
+            }
+            System.out.printf("rebuild: %s compared with %s: %d tables, %d rows differ%n", rebuilt, live, tables.size(), rows);
+            return differing.isEmpty()
+                    ? String.format(Locale.ROOT, "Every read model of the rebuilt generation (`%s`) equals the live one (`%s`), row for "
+                    + "row: %d tables compared with `EXCEPT ALL` both ways, 0 rows differ.", rebuilt, live, tables.size())
+                    : String.format(Locale.ROOT, "**The rebuilt generation (`%s`) differs from the live one (`%s`)**: %s.", rebuilt,
+                    live, String.join(", ", differing));
+        } catch (SQLException e) {
+            return "Read models not compared: " + e.getClass().getSimpleName() + " (SQL state " + e.getSQLState() + ").";
+        }
+    }
+
+    private String activeSchema(String status) {
+        try {
+            JsonNode schema = json.readTree(status).path("activeSchema");
+            return schema.isString() ? schema.asString() : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private Rebuild rebuild(boolean caughtUp) throws Exception {
@@ -172,7 +221,7 @@ final class RebuildPhase {
                     }
                     return new Rebuild(events, seconds, String.format(Locale.ROOT,
                             "POST → status %s, timed by the client (poll every 250 ms); server's own figures: %s events/s%s",
-                            status, rebuild.path("eventsPerSecond").asString("n/a"), serverTime), last);
+                            status, rebuild.path("eventsPerSecond").asString("n/a"), serverTime), last, activeSchema(before.body()));
                 }
                 if (now - lastLog > TimeUnit.SECONDS.toNanos(10)) {
                     lastLog = now;

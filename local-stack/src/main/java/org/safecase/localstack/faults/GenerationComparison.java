@@ -10,26 +10,26 @@ import java.util.List;
 
 /**
  * Two projection generations (schemas of the query database) compared table by table, every column but the
- * application times, with {@code EXCEPT ALL}: the comparison of {@code ProjectionRebuildTest}, here for the
- * fault suite, which compares the generation built live through the faults with a rebuild from the topic.
+ * application times, with {@code EXCEPT ALL}: how the fault suite compares the generation built live through the
+ * faults with a rebuild from the topic, and how {@code ProjectionRebuildTest} compares a rebuild with the live one.
  */
-final class GenerationComparison {
+public final class GenerationComparison {
 
     private final Connection query;
 
-    GenerationComparison(Connection query) {
+    public GenerationComparison(Connection query) {
         this.query = query;
     }
 
     /** The generation's read-model tables: all but Flyway's history and the dead letters (checked on their own). */
-    List<String> tables(String schema) throws SQLException {
+    public List<String> tables(String schema) throws SQLException {
         return strings("""
                 SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE'
                 AND table_name NOT IN ('flyway_schema_history', 'dead_lettered_event') ORDER BY table_name""", schema, null);
     }
 
     /** Rows of {@code from}'s table missing from {@code to}'s. */
-    long differences(String from, String to, String table) throws SQLException {
+    public long differences(String from, String to, String table) throws SQLException {
         try (Statement statement = query.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM (%s) d".formatted(except(from, to, table)))) {
             rows.next();
@@ -38,7 +38,7 @@ final class GenerationComparison {
     }
 
     /** Up to five of the rows {@link #differences} counts, as text: for the report of a failure. */
-    List<String> differingRows(String from, String to, String table) throws SQLException {
+    public List<String> differingRows(String from, String to, String table) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = query.createStatement();
              ResultSet result = statement.executeQuery("SELECT d::text FROM (%s) d LIMIT 5".formatted(except(from, to, table)))) {
