@@ -3,7 +3,9 @@ package org.safecase.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,13 +67,22 @@ public final class ServiceLauncher {
     }
 
     /** The service's process, its output appended to {@code logFile}, its GC log beside it ({@code name-gc.log}). */
-    public static Process launch(String javaBinary, Path jar, Map<String, String> environment, Path logFile) {
-        // the heap of production's sizing; its GC pauses in a log beside the service's (the benchmark reports them); an
-        // OutOfMemoryError ends the process rather than leaving it half-working
+    /**
+     * Every service JVM's options: the heap of production's sizing; its GC pauses in a log beside the service's (the
+     * benchmark reports them); an OutOfMemoryError ends the process rather than leaving it half-working.
+     */
+    public static List<String> jvmOptions(Path logFile) {
         String gcLog = logFile.resolveSibling(logFile.getFileName().toString().replaceFirst("\\.log$", "") + "-gc.log")
                 .toString();
-        ProcessBuilder builder = new ProcessBuilder(javaBinary, "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
-                "-Xlog:gc:file=" + gcLog + ":uptime", "-jar", jar.toString())
+        return List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog + ":uptime");
+    }
+
+    public static Process launch(String javaBinary, Path jar, Map<String, String> environment, Path logFile) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary);
+        command.addAll(jvmOptions(logFile));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);

@@ -6,6 +6,7 @@ import org.safecase.localstack.LocalKafka;
 import org.safecase.localstack.LocalPostgres;
 import org.safecase.localstack.LocalStack;
 import org.safecase.localstack.ServiceLauncher;
+import org.safecase.localstack.ServiceProcess;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -233,21 +234,11 @@ public final class FaultSuite {
         long healthyAt;
         CompletableFuture<Long> caughtUp;
         switch (component) {
-            case "command-service" -> {
-                ServiceProcess victim = forwardingInstance();
+            case "command-service", "query-service" -> {
+                boolean command = component.equals("command-service");
+                ServiceProcess victim = command ? forwardingInstance() : queries.get(0);
                 pid = victim.pid();
-                log("fault: kill -9 %s (pid %d, the instance forwarding to Kafka)", victim.name(), pid);
-                killedAt = System.nanoTime();
-                victim.kill();
-                caughtUp = watchCatchUp(heads);
-                sleep(settings.downtime);
-                restartedAt = System.nanoTime();
-                victim.start().awaitHealthy(settings.startupTimeout);
-            }
-            case "query-service" -> {
-                ServiceProcess victim = queries.get(0);
-                pid = victim.pid();
-                log("fault: kill -9 %s (pid %d)", victim.name(), pid);
+                log("fault: kill -9 %s (pid %d%s)", victim.name(), pid, command ? ", the instance forwarding to Kafka" : "");
                 killedAt = System.nanoTime();
                 victim.kill();
                 caughtUp = watchCatchUp(heads);

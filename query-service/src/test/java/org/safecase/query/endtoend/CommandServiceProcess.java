@@ -4,12 +4,11 @@ import org.safecase.localstack.Http;
 import org.safecase.localstack.LocalKafka;
 import org.safecase.localstack.LocalPostgres;
 import org.safecase.localstack.ServiceLauncher;
+import org.safecase.localstack.ServiceProcess;
 import org.safecase.localstack.SharedTestInfrastructure;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,12 +22,10 @@ final class CommandServiceProcess implements AutoCloseable {
     static final String DATABASE = "safecase_events_e2e";
     private static final Path JAR = Path.of("..", "command-service", "target", "command-service.jar");
 
-    private final Process process;
-    private final int port;
+    private final ServiceProcess process;
 
-    private CommandServiceProcess(Process process, int port) {
+    private CommandServiceProcess(ServiceProcess process) {
         this.process = process;
-        this.port = port;
     }
 
     static CommandServiceProcess start() {
@@ -41,23 +38,20 @@ final class CommandServiceProcess implements AutoCloseable {
         SharedTestInfrastructure.database(database);
         SharedTestInfrastructure.database(ServiceLauncher.PRIVACY_DATABASE);
         int port = LocalKafka.freePort();
-        Path log = Path.of("target", name + ".log");
-        Process process = ServiceLauncher.launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JAR,
-                ServiceLauncher.environment(port, SharedTestInfrastructure.postgres(), database, LocalPostgres.COMMAND,
-                        LocalPostgres.OWNER,
-                        SharedTestInfrastructure.kafka(), SharedTestInfrastructure.keyEncryptionKey(),
-                        SharedTestInfrastructure.signingKeyPair()), log);
-        CommandServiceProcess service = new CommandServiceProcess(process, port);
-        service.awaitHealthy(log);
-        return service;
+        ServiceProcess process = ServiceProcess.ofJar(name, JAR, ServiceLauncher.environment(port,
+                SharedTestInfrastructure.postgres(), database, LocalPostgres.COMMAND, LocalPostgres.OWNER,
+                SharedTestInfrastructure.kafka(), SharedTestInfrastructure.keyEncryptionKey(),
+                SharedTestInfrastructure.signingKeyPair()), Path.of("target", name + ".log"), port);
+        process.start().awaitHealthy(Duration.ofMinutes(3));
+        return new CommandServiceProcess(process);
     }
 
     Http http() {
-        return new Http(port);
+        return new Http(process.port());
     }
 
     int port() {
-        return port;
+        return process.port();
     }
 
     long pid() {
@@ -66,49 +60,15 @@ final class CommandServiceProcess implements AutoCloseable {
 
     /** kill -9: no shutdown hook, no goodbye to the token store or the broker. */
     void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
     }
 
     String jdbcUrl() {
         return SharedTestInfrastructure.postgres().jdbcUrl(DATABASE);
     }
 
-    private void awaitHealthy(Path log) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the command service exited; see " + log.toAbsolutePath()).isTrue();
-            try {
-                if (http().get("/actuator/health/liveness", null).status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYetListening) {
-                // the port is not open yet
-            }
-            try {
-                process.waitFor(Duration.ofMillis(250).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the command service was not healthy within 3 minutes; see " + log.toAbsolutePath()
-                + (Files.exists(log) ? "" : " (no log)"));
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

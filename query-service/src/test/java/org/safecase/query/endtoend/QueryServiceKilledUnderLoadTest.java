@@ -6,12 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.safecase.localstack.LocalKafka;
 import org.safecase.localstack.LocalPostgres;
 import org.safecase.localstack.ServiceLauncher;
+import org.safecase.localstack.ServiceProcess;
 import org.safecase.localstack.SharedTestInfrastructure;
 import org.safecase.localstack.faults.CommandLedger;
 import org.safecase.localstack.faults.FaultLoad;
 import org.safecase.localstack.faults.HttpRebuild;
 import org.safecase.localstack.faults.Reconciliation;
-import org.safecase.localstack.faults.ServiceProcess;
 import org.safecase.query.QueryServiceApplication;
 
 import java.io.File;

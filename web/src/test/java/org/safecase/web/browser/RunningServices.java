@@ -4,14 +4,13 @@ import org.safecase.localstack.Http;
 import org.safecase.localstack.LocalKafka;
 import org.safecase.localstack.LocalPostgres;
 import org.safecase.localstack.ServiceLauncher;
+import org.safecase.localstack.ServiceProcess;
 import org.safecase.localstack.SharedTestInfrastructure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real command and query services, from the jars the build has just packaged, started once per test JVM on
@@ -69,58 +68,20 @@ final class RunningServices {
         LocalKafka kafka = SharedTestInfrastructure.kafka();
         int commandPort = LocalKafka.freePort();
         int queryPort = LocalKafka.freePort();
-        Process command = launch(COMMAND_JAR, ServiceLauncher.environment(commandPort, postgres, commandDatabase,
+        ServiceProcess command = launch(COMMAND_JAR, ServiceLauncher.environment(commandPort, postgres, commandDatabase,
                 LocalPostgres.COMMAND, LocalPostgres.OWNER, kafka, SharedTestInfrastructure.keyEncryptionKey(),
-                SharedTestInfrastructure.signingKeyPair()), "command-service-web");
-        Process query = launch(QUERY_JAR, ServiceLauncher.environment(queryPort, postgres, queryDatabase,
+                SharedTestInfrastructure.signingKeyPair()), "command-service-web", commandPort);
+        ServiceProcess query = launch(QUERY_JAR, ServiceLauncher.environment(queryPort, postgres, queryDatabase,
                 LocalPostgres.QUERY, null, kafka, SharedTestInfrastructure.keyEncryptionKey(),
-                SharedTestInfrastructure.signingKeyPair()), "query-service-web");
-        awaitLive(command, commandPort, "command-service-web");
-        awaitLive(query, queryPort, "query-service-web");
+                SharedTestInfrastructure.signingKeyPair()), "query-service-web", queryPort);
+        command.awaitHealthy(STARTUP);
+        query.awaitHealthy(STARTUP);
         return new RunningServices(commandPort, queryPort);
     }
 
-    private static Process launch(Path jar, Map<String, String> environment, String name) {
-        Process process = ServiceLauncher.launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(), jar,
-                environment, Path.of("target", name + ".log"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), name + "-shutdown"));
+    private static ServiceProcess launch(Path jar, Map<String, String> environment, String name, int port) {
+        ServiceProcess process = ServiceProcess.ofJar(name, jar, environment, Path.of("target", name + ".log"), port).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::close, name + "-shutdown"));
         return process;
-    }
-
-    private static void awaitLive(Process process, int port, String name) {
-        Instant deadline = Instant.now().plus(STARTUP);
-        Http http = new Http(port);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited; see " + Path.of("target", name + ".log").toAbsolutePath());
-            }
-            try {
-                if (http.get("/actuator/health/liveness", null).status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notListeningYet) {
-                // the port is not open yet
-            }
-            try {
-                // waits for the process to exit, at most a quarter of a second: a condition, not a sleep
-                process.waitFor(250, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException(name + " was not live within " + STARTUP.toMinutes() + " minutes");
-    }
-
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
     }
 }

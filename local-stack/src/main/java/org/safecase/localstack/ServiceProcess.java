@@ -1,4 +1,4 @@
-package org.safecase.localstack.faults;
+package org.safecase.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,11 +57,13 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static List<String> jvm(Path log) {
-        String gcLog = log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "") + "-gc.log").toString();
-        return List.of(javaBinary(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog + "::filecount=0");
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(ServiceLauncher.jvmOptions(log));
+        return command;
     }
 
-    static String javaBinary() {
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
