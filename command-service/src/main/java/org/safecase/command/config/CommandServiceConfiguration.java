@@ -48,7 +48,8 @@ class CommandServiceConfiguration {
     @Bean
     SecurityFilterChain commandApi(HttpSecurity http, SafecaseSecurity security) throws Exception {
         return security.build(http, rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/v1/categories", "/api/v1/categories/*/sanctions").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/v1/me", "/api/v1/categories", "/api/v1/categories/*/sanctions")
+                .authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/v1/incidents").hasAnyRole(names(RECORDERS))
                 .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/notes").hasAnyRole(names(RECORDERS))
                 // data protection (packages dataprotection, retention): the trust's data protection officer only

@@ -2,6 +2,7 @@ package org.safecase.web.errors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.safecase.web.layout.PageFrame;
 import org.safecase.web.services.ServiceProblem;
 import org.safecase.web.services.ServiceUnavailable;
 import org.slf4j.Logger;
@@ -11,6 +12,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.ModelAndView;
+
+import java.security.Principal;
 
 /**
  * A refusal no page handled itself becomes a GOV.UK error page with the service's status: 403 "you cannot see
@@ -22,8 +25,15 @@ class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+    private final PageFrame frame;
+
+    ErrorPages(PageFrame frame) {
+        this.frame = frame;
+    }
+
     @ExceptionHandler(ServiceProblem.class)
-    ModelAndView refused(ServiceProblem problem, HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView refused(ServiceProblem problem, HttpServletRequest request, HttpServletResponse response,
+                         Principal principal) {
         if (problem.status() == 401) {
             SecurityContextHolder.clearContext();
             if (request.getSession(false) != null) {
@@ -35,16 +45,19 @@ class ErrorPages {
         response.setStatus(status);
         ModelAndView page = new ModelAndView("error");
         page.addObject("status", status);
+        frame.addTo(page, request, principal);
         return page;
     }
 
     @ExceptionHandler({ServiceUnavailable.class, RestClientException.class})
-    ModelAndView unavailable(RuntimeException failure, HttpServletResponse response) {
+    ModelAndView unavailable(RuntimeException failure, HttpServletRequest request, HttpServletResponse response,
+                             Principal principal) {
         // the exception's class only: a service's answer may carry case data
         log.warn("A service did not answer: {}", failure.getClass().getSimpleName());
         response.setStatus(503);
         ModelAndView page = new ModelAndView("error");
         page.addObject("status", 503);
+        frame.addTo(page, request, principal);
         return page;
     }
 }

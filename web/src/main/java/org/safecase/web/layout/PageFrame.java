@@ -3,13 +3,26 @@ package org.safecase.web.layout;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 
 import java.security.Principal;
 import java.util.List;
 
-/** What every page's frame shows: who is signed in, and the service navigation with the current page marked. */
+/** What every page's frame shows: who is signed in, and the service navigation for their role with the current page marked. */
 @ControllerAdvice
-class PageFrame {
+public class PageFrame {
+
+    private final Navigation navigation;
+
+    PageFrame(Navigation navigation) {
+        this.navigation = navigation;
+    }
+
+    /** The frame of a page an exception handler renders: model attributes do not reach those. */
+    public void addTo(ModelAndView page, HttpServletRequest request, Principal principal) {
+        page.addObject("signedInAs", signedInAs(principal));
+        page.addObject("navigation", navigation(request, principal));
+    }
 
     record NavigationItem(String label, String path, boolean current) {
 
@@ -25,17 +38,7 @@ class PageFrame {
     }
 
     @ModelAttribute("navigation")
-    List<NavigationItem> navigation(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return List.of(
-                new NavigationItem("What needs me now", "/", path.equals("/")),
-                new NavigationItem("Incident log", "/incidents",
-                        path.startsWith("/incidents") && !path.equals("/incidents/new")
-                                && !path.equals("/incidents/reported")),
-                new NavigationItem("Report an incident", "/incidents/new",
-                        path.equals("/incidents/new") || path.equals("/incidents/reported")),
-                new NavigationItem("A child's file", "/child-file", path.equals("/child-file")),
-                new NavigationItem("Statistics", "/statistics", path.equals("/statistics")),
-                new NavigationItem("Data protection", "/data-protection", path.startsWith("/data-protection")));
+    List<NavigationItem> navigation(HttpServletRequest request, Principal principal) {
+        return principal == null ? List.of() : navigation.itemsFor(request, principal);
     }
 }

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Signs a user in by asking the command service whether it accepts their credentials: the web application keeps
- * no users of its own. Any signed-in user may read the category catalogue, so a 200 means the password is right.
+ * no users of its own. Any signed-in user may ask who they are ({@code GET /api/v1/me}), so a 200 means the
+ * password is right.
  */
 @Component
 class ServiceSignIn implements AuthenticationProvider {
@@ -41,7 +42,7 @@ class ServiceSignIn implements AuthenticationProvider {
         }
         HttpStatus status;
         try {
-            status = HttpStatus.resolve(commandService.get().uri("/api/v1/categories")
+            status = HttpStatus.resolve(commandService.get().uri("/api/v1/me")
                     .headers(headers -> headers.setBasicAuth(username, password))
                     .exchange((request, response) -> response.getStatusCode().value()));
         } catch (RestClientException unreachable) {

@@ -61,10 +61,19 @@ public class CommandService {
                                boolean closed, boolean legalHold) {
     }
 
+    /** Who the services take the signed-in user to be: identifiers only. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Me(String userId, String role, String schoolId, String trustId) {
+    }
+
     private final RestClient client;
 
     CommandService(@Qualifier("commandClient") RestClient client) {
         this.client = client;
+    }
+
+    public Me me() {
+        return client.get().uri("/api/v1/me").retrieve().body(Me.class);
     }
 
     public List<Category> categories() {

@@ -82,6 +82,21 @@ public class QueryService {
                            String categoryName) {
     }
 
+    /** One read of case data, allowed or refused: who, when, what; never the content. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Read(Instant at, String service, String userId, String role, String schoolId, String action,
+                       UUID incidentId, String subjectReference, String outcome, int status) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReadLog(List<Read> items, int page, int size, long total) {
+    }
+
+    /** The read log's filters, as the query service takes them; a null filter is left out. */
+    public record ReadLogFilter(UUID incidentId, String subjectReference, String userId, LocalDate from, LocalDate to,
+                                int page, int size) {
+    }
+
     private final RestClient client;
 
     QueryService(@Qualifier("queryClient") RestClient client) {
@@ -130,6 +145,25 @@ public class QueryService {
         return client.get().uri(uri -> uri.path("/api/v1/statistics")
                         .queryParam(schoolId != null ? "schoolId" : "trustId", schoolId != null ? schoolId : trustId).build())
                 .retrieve().body(Statistics.class);
+    }
+
+    /** Who read which case data, newest first; reading it is itself recorded by the query service. */
+    public ReadLog readLog(ReadLogFilter filter) {
+        return client.get().uri(uri -> {
+            uri.path("/api/v1/access-log");
+            Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+            parameters.put("incidentId", filter.incidentId());
+            parameters.put("subjectReference", filter.subjectReference());
+            parameters.put("userId", filter.userId());
+            parameters.put("from", filter.from());
+            parameters.put("to", filter.to());
+            parameters.forEach((name, value) -> {
+                if (value != null) {
+                    uri.queryParam(name, value);
+                }
+            });
+            return uri.queryParam("page", filter.page()).queryParam("size", filter.size()).build();
+        }).retrieve().body(ReadLog.class);
     }
 
     private static UriBuilder withMinVersion(UriBuilder uri, Long minVersion) {

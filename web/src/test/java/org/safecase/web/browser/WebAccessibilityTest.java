@@ -80,6 +80,12 @@ class WebAccessibilityTest extends BrowserTest {
         browser.signIn("auditor");
         browser.open("/incidents/" + incident + "/events?atVersion=0");
         check("event stream, with a past state");
+        browser.open("/read-log");
+        check("read log");
+        browser.type("incident", "not-an-incident");
+        browser.press("search-read-log");
+        browser.waitFor(By.className("govuk-error-summary"));
+        check("read log, with a search to correct");
         browser.signOut();
 
         browser.signIn("dpo.trust");
