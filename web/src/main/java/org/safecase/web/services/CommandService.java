@@ -122,6 +122,15 @@ public class CommandService {
         return answer == null ? 0 : answer.path("incidents").size();
     }
 
+    /**
+     * A subject access export of one person of a school: every incident they appear in, each event's content opened,
+     * everyone else by a role word. As the service answers it, to show and to hand over unchanged.
+     */
+    public tools.jackson.databind.JsonNode subjectAccess(String reference, String schoolId) {
+        return client.get().uri(uri -> uri.path("/api/v1/subjects/{reference}/export").queryParam("schoolId", schoolId)
+                .build(reference)).retrieve().body(tools.jackson.databind.JsonNode.class);
+    }
+
     /** Reports an incident; the idempotency key makes a second press of the button answer the same incident. */
     public Accepted report(Map<String, Object> body, String idempotencyKey) {
         return client.post().uri("/api/v1/incidents").contentType(MediaType.APPLICATION_JSON)

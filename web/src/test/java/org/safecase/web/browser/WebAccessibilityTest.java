@@ -105,6 +105,12 @@ class WebAccessibilityTest extends BrowserTest {
         browser.press("erase-continue");
         browser.waitFor(By.id("erase-confirm"));
         check("erasure, check before you erase");
+        browser.open("/data-protection/subject-access");
+        browser.type("sar-reference", "UPN-A11Y");
+        browser.choose("sar-schoolId");
+        browser.press("sar-submit");
+        browser.waitFor(By.id("sar-notice"));
+        check("subject access, the export to review");
         browser.signOut();
 
         browser.signIn("governor.a");
