@@ -41,6 +41,7 @@ class Navigation {
             new Item("Statistics", "/statistics", Set.of("GOVERNOR", "DSL", "HEAD_TEACHER", "AUDITOR"),
                     path -> path.equals("/statistics")),
             new Item("Read log", "/read-log", Set.of("AUDITOR", "DPO"), path -> path.equals("/read-log")),
+            new Item("Integrity log", "/audit/checkpoints", Set.of("AUDITOR"), path -> path.startsWith("/audit")),
             new Item("Data protection", "/data-protection", Set.of("DPO"), path -> path.startsWith("/data-protection")));
 
     private static final String SESSION_ATTRIBUTE = Navigation.class.getName() + ".me";

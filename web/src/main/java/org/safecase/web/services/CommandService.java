@@ -66,6 +66,21 @@ public class CommandService {
     public record Me(String userId, String role, String schoolId, String trustId) {
     }
 
+    /** A signed tree head of the integrity log: every event of the store up to {@code treeSize}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Checkpoint(String origin, long treeSize, String rootHash, Instant signedAt, String keyId,
+                             String signature) {
+    }
+
+    /** A checkpoint-signing public key: Ed25519, the raw 32-byte key in Base64. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SigningKey(String keyId, String algorithm, String publicKey, String status) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConsistencyProof(long first, long second, List<String> proof) {
+    }
+
     private final RestClient client;
 
     CommandService(@Qualifier("commandClient") RestClient client) {
@@ -95,6 +110,21 @@ public class CommandService {
     public PastState stateAt(UUID incidentId, long version) {
         return client.get().uri(uri -> uri.path("/api/v1/incidents/{id}/state").queryParam("atVersion", version)
                 .build(incidentId)).retrieve().body(PastState.class);
+    }
+
+    public Checkpoint latestCheckpoint() {
+        return client.get().uri("/api/v1/audit/checkpoints/latest").retrieve().body(Checkpoint.class);
+    }
+
+    public List<SigningKey> signingKeys() {
+        return client.get().uri("/api/v1/audit/keys").retrieve().body(new ParameterizedTypeReference<List<SigningKey>>() {
+        });
+    }
+
+    /** The proof that the log's first {@code first} events are unchanged in its first {@code second}. */
+    public ConsistencyProof consistency(long first, long second) {
+        return client.get().uri(uri -> uri.path("/api/v1/audit/checkpoints/consistency").queryParam("first", first)
+                .queryParam("second", second).build()).retrieve().body(ConsistencyProof.class);
     }
 
     public List<RetentionDue> retentionDue(LocalDate asOf) {

@@ -10,6 +10,7 @@ import org.safecase.localstack.SharedTestInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -68,9 +69,12 @@ final class RunningServices {
         LocalKafka kafka = SharedTestInfrastructure.kafka();
         int commandPort = LocalKafka.freePort();
         int queryPort = LocalKafka.freePort();
-        ServiceProcess command = launch(COMMAND_JAR, ServiceLauncher.environment(commandPort, postgres, commandDatabase,
-                LocalPostgres.COMMAND, LocalPostgres.OWNER, kafka, SharedTestInfrastructure.keyEncryptionKey(),
-                SharedTestInfrastructure.signingKeyPair()), "command-service-web", commandPort);
+        Map<String, String> commandEnvironment = new HashMap<>(ServiceLauncher.environment(commandPort, postgres,
+                commandDatabase, LocalPostgres.COMMAND, LocalPostgres.OWNER, kafka,
+                SharedTestInfrastructure.keyEncryptionKey(), SharedTestInfrastructure.signingKeyPair()));
+        // a checkpoint every two seconds, so the integrity log's page has a fresh one to show and compare
+        commandEnvironment.put("SAFECASE_INTEGRITY_CHECKPOINT_INTERVAL", "PT2S");
+        ServiceProcess command = launch(COMMAND_JAR, commandEnvironment, "command-service-web", commandPort);
         ServiceProcess query = launch(QUERY_JAR, ServiceLauncher.environment(queryPort, postgres, queryDatabase,
                 LocalPostgres.QUERY, null, kafka, SharedTestInfrastructure.keyEncryptionKey(),
                 SharedTestInfrastructure.signingKeyPair()), "query-service-web", queryPort);

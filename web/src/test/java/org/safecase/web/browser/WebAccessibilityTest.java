@@ -80,6 +80,12 @@ class WebAccessibilityTest extends BrowserTest {
         browser.signIn("auditor");
         browser.open("/incidents/" + incident + "/events?atVersion=0");
         check("event stream, with a past state");
+        browser.open("/audit/checkpoints");
+        check("integrity log");
+        browser.type("kept-size", "x");
+        browser.press("compare-checkpoint");
+        browser.waitFor(By.className("govuk-error-summary"));
+        check("integrity log, with a checkpoint to correct");
         browser.open("/read-log");
         check("read log");
         browser.type("incident", "not-an-incident");

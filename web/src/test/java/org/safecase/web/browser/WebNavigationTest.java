@@ -49,7 +49,7 @@ class WebNavigationTest extends BrowserTest {
         browser.signIn("auditor");
 
         assertThat(menu()).containsExactly("What needs me now", "Incident log", "A child's file", "Statistics",
-                "Read log");
+                "Read log", "Integrity log");
     }
 
     @Test
