@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +74,25 @@ public final class Answers {
             return Optional.of(date.atTime(time).atZone(Dates.SCHOOLS).toInstant());
         } catch (NumberFormatException | DateTimeException notADateTime) {
             errors.add(PageError.at(field + "-day", message));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A month and year question's answer ({@code <field>-month}, {@code <field>-year}): empty if both are blank, else
+     * the month, or empty with an error (linked to its month field) if it is not a real month.
+     */
+    public Optional<YearMonth> month(String field, String message, List<PageError> errors) {
+        String month = values.get(field + "-month");
+        String year = values.get(field + "-year");
+        if (month == null && year == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.of(Integer.parseInt(year == null ? "" : year),
+                    Integer.parseInt(month == null ? "" : month)));
+        } catch (NumberFormatException | DateTimeException notAMonth) {
+            errors.add(PageError.at(field + "-month", message));
             return Optional.empty();
         }
     }

@@ -10,6 +10,7 @@ import org.springframework.web.util.UriBuilder;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -140,11 +141,19 @@ public class QueryService {
                 });
     }
 
-    /** Exactly one of the two is given. */
-    public Statistics statistics(String schoolId, String trustId) {
-        return client.get().uri(uri -> uri.path("/api/v1/statistics")
-                        .queryParam(schoolId != null ? "schoolId" : "trustId", schoolId != null ? schoolId : trustId).build())
-                .retrieve().body(Statistics.class);
+    /** Exactly one of the school and the trust is given; a null month leaves the service's default. */
+    public Statistics statistics(String schoolId, String trustId, YearMonth from, YearMonth to) {
+        return client.get().uri(uri -> {
+            uri.path("/api/v1/statistics")
+                    .queryParam(schoolId != null ? "schoolId" : "trustId", schoolId != null ? schoolId : trustId);
+            if (from != null) {
+                uri.queryParam("from", from.atDay(1));
+            }
+            if (to != null) {
+                uri.queryParam("to", to.atEndOfMonth());
+            }
+            return uri.build();
+        }).retrieve().body(Statistics.class);
     }
 
     /** Who read which case data, newest first; reading it is itself recorded by the query service. */

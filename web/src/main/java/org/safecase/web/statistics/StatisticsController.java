@@ -2,6 +2,8 @@ package org.safecase.web.statistics;
 
 import org.safecase.web.WebProperties;
 import org.safecase.web.errors.RefusalSentences;
+import org.safecase.web.layout.Answers;
+import org.safecase.web.layout.PageError;
 import org.safecase.web.services.CommandService;
 import org.safecase.web.services.QueryService;
 import org.safecase.web.services.ServiceProblem;
@@ -10,6 +12,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,19 +39,29 @@ class StatisticsController {
     }
 
     @GetMapping("/statistics")
-    String statistics(@RequestParam(required = false) String scope, Model model) {
-        String chosen = scope;
+    String statistics(@RequestParam Map<String, String> submitted, Model model) {
+        Answers answers = Answers.of(submitted);
+        String chosen = answers.get("scope");
         boolean trust = properties.trusts().stream().anyMatch(t -> t.id().equals(chosen));
         boolean school = properties.schools().stream().anyMatch(s -> s.id().equals(chosen));
+        List<PageError> errors = new ArrayList<>();
+        YearMonth from = answers.month("statistics-from", "Enter the first month as a month and year, for example 9 2026",
+                errors).orElse(null);
+        YearMonth to = answers.month("statistics-to", "Enter the last month as a month and year, for example 7 2027",
+                errors).orElse(null);
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.add(PageError.at("statistics-to-month", "The last month must be the same as or after the first month"));
+        }
         model.addAttribute("schools", properties.schools());
         model.addAttribute("trusts", properties.trusts());
         model.addAttribute("scope", chosen);
-        model.addAttribute("pageErrors", List.of());
-        if (!trust && !school) {
+        model.addAttribute("answers", answers);
+        model.addAttribute("pageErrors", errors);
+        if ((!trust && !school) || !errors.isEmpty()) {
             return "statistics";
         }
         try {
-            QueryService.Statistics figures = query.statistics(school ? chosen : null, trust ? chosen : null);
+            QueryService.Statistics figures = query.statistics(school ? chosen : null, trust ? chosen : null, from, to);
             model.addAttribute("figures", figures);
             model.addAttribute("categoryNames", command.categories().stream()
                     .collect(Collectors.toMap(CommandService.Category::code, CommandService.Category::name)));
@@ -55,7 +69,8 @@ class StatisticsController {
             if (problem.status() == 401) {
                 throw problem;
             }
-            model.addAttribute("pageErrors", sentences.of(problem, "statistics", Map.of()));
+            model.addAttribute("pageErrors", sentences.of(problem, "statistics", Map.of("from", "from-month",
+                    "to", "to-month")));
         }
         return "statistics";
     }

@@ -72,6 +72,9 @@ class WebAccessibilityTest extends BrowserTest {
         check("a child's file, with a reference to correct");
         browser.open("/statistics?scope=SCH-A");
         check("statistics");
+        browser.open("/statistics?scope=SCH-A&statistics-from-month=13&statistics-from-year=2025");
+        browser.waitFor(By.className("govuk-error-summary"));
+        check("statistics, with a month to correct");
         browser.open("/statistics?scope=TRUST-1");
         check("statistics, refused");
         browser.signOut();

@@ -29,4 +29,51 @@ class WebStatisticsTest extends BrowserTest {
         assertThat(browser.text(By.className("govuk-error-summary")))
                 .contains("You can only see the figures of your own school");
     }
+
+    @Test
+    void givenAGovernorWhenTheyChooseTheMonthsExpectTheFiguresOfThoseWholeMonths() {
+        browser.signIn("governor.a");
+        browser.open("/statistics");
+        browser.choose("scope");
+        browser.type("statistics-from-month", "9");
+        browser.type("statistics-from-year", "2025");
+        browser.type("statistics-to-month", "10");
+        browser.type("statistics-to-year", "2025");
+
+        browser.press("show-figures");
+
+        assertThat(browser.text(By.id("period"))).startsWith("Incidents reported from 1 September 2025 to 31 October 2025");
+    }
+
+    @Test
+    void givenAMonthThatIsNotOneExpectTheErrorLinkedToItsFieldAndNoFigures() {
+        browser.signIn("governor.a");
+        browser.open("/statistics");
+        browser.choose("scope");
+        browser.type("statistics-from-month", "13");
+        browser.type("statistics-from-year", "2025");
+
+        browser.press("show-figures");
+
+        assertThat(browser.text(By.className("govuk-error-summary"))).contains("Enter the first month as a month and year");
+        assertThat(browser.driver().findElement(By.cssSelector(".govuk-error-summary a")).getDomAttribute("href"))
+                .isEqualTo("#statistics-from-month");
+        assertThat(browser.driver().findElements(By.id("total"))).isEmpty();
+    }
+
+    @Test
+    void givenAFirstMonthStillToComeWhenTheServiceRefusesExpectItSaidInWordsAtTheField() {
+        browser.signIn("governor.a");
+        browser.open("/statistics");
+        browser.choose("scope");
+        browser.type("statistics-from-month", "1");
+        browser.type("statistics-from-year", "2099");
+
+        browser.press("show-figures");
+
+        assertThat(browser.text(By.className("govuk-error-summary")))
+                .contains("Enter a first month no later than the last complete month");
+        assertThat(browser.driver().findElement(By.cssSelector(".govuk-error-summary a")).getDomAttribute("href"))
+                .isEqualTo("#statistics-from-month");
+    }
 }
