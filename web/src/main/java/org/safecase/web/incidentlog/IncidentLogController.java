@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -64,7 +65,38 @@ class IncidentLogController {
         model.addAttribute("pages", pages);
         model.addAttribute("previousPage", pageNumber > 0 ? pageLink(pageNumber - 1) : null);
         model.addAttribute("nextPage", pageNumber + 1 < pages ? pageLink(pageNumber + 1) : null);
+        model.addAttribute("pageLinks", pageLinks(pageNumber, pages, IncidentLogController::pageLink));
         return "incident-log";
+    }
+
+    /** A numbered page link, or a gap (null number) where pages are left out. */
+    record PageLink(Long number, String href, boolean current) {
+
+        /** Built here: Thymeleaf reads a double underscore in an attribute as preprocessing. */
+        public String itemClass() {
+            return "govuk-pagination__item" + (number == null ? " govuk-pagination__item--ellipses"
+                    : current ? " govuk-pagination__item--current" : "");
+        }
+    }
+
+    /**
+     * GOV.UK's pagination: the first and last pages, the current one and one either side, the rest as gaps.
+     * Numbers as people count them (from 1); the service's pages count from 0.
+     */
+    static List<PageLink> pageLinks(int current, long pages, IntFunction<String> href) {
+        List<PageLink> links = new ArrayList<>();
+        if (pages < 2) {
+            return links;
+        }
+        for (long page = 0; page < pages; page++) {
+            boolean shown = page == 0 || page == pages - 1 || Math.abs(page - current) <= 1;
+            if (shown) {
+                links.add(new PageLink(page + 1, href.apply((int) page), page == current));
+            } else if (links.isEmpty() || links.get(links.size() - 1).number() != null) {
+                links.add(new PageLink(null, null, false));
+            }
+        }
+        return links;
     }
 
     /** The filters as the form shows them back. */
