@@ -1,6 +1,5 @@
 package org.safecase.bench;
 
-import org.erdtman.jcs.JsonCanonicalizer;
 import org.safecase.events.EventHashes;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
@@ -218,15 +217,14 @@ final class IntegrityPhase {
                     null, json);
             ObjectNode tree = json.valueToTree(unhashed);
             reportTrees.add(tree);
-            reportCanonical.add(new JsonCanonicalizer(tree.toString()).getEncodedUTF8());
+            reportCanonical.add(EventHashes.canonical(tree));
             reportPublished.add(json.valueToTree(e.envelope(json).withPosition(1_000_000L + e.sequence())));
         }
         for (StoredEvent e : notes) {
             notePublished.add(json.valueToTree(e.envelope(json).withPosition(1_000_000L + e.sequence())));
         }
-        int noteBytes = new JsonCanonicalizer(json.valueToTree(EventHashes.stored(notes.get(0).eventId(),
-                notes.get(0).sequence(), notes.get(0).event(), notes.get(0).previousHash(), null, null, json)).toString())
-                .getEncodedUTF8().length;
+        int noteBytes = EventHashes.canonical(json.valueToTree(EventHashes.stored(notes.get(0).eventId(),
+                notes.get(0).sequence(), notes.get(0).event(), notes.get(0).previousHash(), null, null, json))).length;
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 
         List<ThreadLoop.Measured> report2 = measure.rounds(n, i -> sink += reports.get((int) (i % reports.size()))
@@ -245,7 +243,7 @@ final class IntegrityPhase {
         report.line("");
         report.line("**(a) The envelope and its hash, per event appended** (`HashChain` → `EventHashes.envelope`: the "
                 + "event to a JSON tree, the envelope without hash to a tree, copied, checked for RFC 8785's limits, "
-                + "canonicalised by `JsonCanonicalizer`, SHA-256, hex; then the envelope again with its hash), for the "
+                + "written in RFC 8785's canonical form from the tree, SHA-256, hex; then the envelope again with its hash), for the "
                 + "stored events above, cycling through them: 3 rounds of " + String.format(Locale.ROOT, "%,d", n)
                 + " each after as many to warm the JIT up; the median round, and the other two. The query service's "
                 + "check of each consumed envelope (`EventHashes.hashMatches` on the parsed record, in "
