@@ -77,6 +77,47 @@ public final class Answers {
         }
     }
 
+    /** Prefills a date question ({@code field-day}, {@code -month}, {@code -year}). */
+    public Answers withDate(String field, LocalDate date) {
+        return with(field + "-day", Integer.toString(date.getDayOfMonth()))
+                .with(field + "-month", Integer.toString(date.getMonthValue()))
+                .with(field + "-year", Integer.toString(date.getYear()));
+    }
+
+    /**
+     * A date question's answer (GOV.UK's day, month and year), or empty with an error (linked to its day field) if
+     * it is missing or not a real date.
+     */
+    public Optional<LocalDate> date(String field, String message, List<PageError> errors) {
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(values.getOrDefault(field + "-year", "")),
+                    Integer.parseInt(values.getOrDefault(field + "-month", "")),
+                    Integer.parseInt(values.getOrDefault(field + "-day", ""))));
+        } catch (NumberFormatException | DateTimeException notADate) {
+            errors.add(PageError.at(field + "-day", message));
+            return Optional.empty();
+        }
+    }
+
+    /** An optional date question: empty without an error when none of its parts was answered. */
+    public Optional<LocalDate> dateIfAnswered(String field, String message, List<PageError> errors) {
+        return answered(field, "day", "month", "year") ? date(field, message, errors) : Optional.empty();
+    }
+
+    /** An optional date and time question: empty without an error when none of its parts was answered. */
+    public Optional<Instant> dateTimeIfAnswered(String field, String message, List<PageError> errors) {
+        return answered(field, "day", "month", "year", "time") ? dateTime(field, message, errors) : Optional.empty();
+    }
+
+    private boolean answered(String field, String... parts) {
+        for (String part : parts) {
+            if (values.containsKey(field + "-" + part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String padded(String time) {
         return time.matches("\\d:\\d\\d") ? "0" + time : time;
     }
