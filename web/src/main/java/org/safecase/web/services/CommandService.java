@@ -120,11 +120,16 @@ public class CommandService {
     }
 
     /**
-     * One command on an incident: {@code resource} is the contract's name for it ({@code escalations},
-     * {@code police-referrals}, {@code external-referrals}, {@code notes}, {@code closure}, {@code reopening}).
+     * One command on an incident: {@code resource} is the contract's path for it under the incident, a template
+     * whose variables are filled, each encoded, from {@code variables} ({@code escalations},
+     * {@code actions/{actionId}/completion}, {@code subjects/{reference}/removal}).
      */
-    public Accepted command(UUID incidentId, String resource, long expectedVersion, Map<String, Object> body) {
-        return client.post().uri("/api/v1/incidents/{id}/{resource}", incidentId, resource)
+    public Accepted command(UUID incidentId, String resource, long expectedVersion, Map<String, Object> body,
+                            Object... variables) {
+        Object[] uriVariables = new Object[variables.length + 1];
+        uriVariables[0] = incidentId;
+        System.arraycopy(variables, 0, uriVariables, 1, variables.length);
+        return client.post().uri("/api/v1/incidents/{id}/" + resource, uriVariables)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"" + expectedVersion + "\"")
                 .body(body).retrieve().body(Accepted.class);
