@@ -20,7 +20,10 @@ import static org.safecase.web.incident.CaseCommands.body;
 /**
  * The case: its state and timeline, and the forms that escalate, refer, tell the parents, add a note, close and
  * reopen it. Each form names the version the page showed, so a change someone made meanwhile is refused (412) and
- * the page says so; a rule of the policy that refuses a command is said in words in the error summary.
+ * the page says so; a rule of the policy that refuses a command is said in words in the error summary. The other
+ * forms of the case page are sent by their own controllers: the people ({@link PeopleController}), evidence and
+ * devices ({@link EvidenceController}), actions ({@link ActionsController}) and the record
+ * ({@link RecordController}).
  */
 @Controller
 class CaseController {
