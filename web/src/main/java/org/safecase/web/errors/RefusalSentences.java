@@ -40,7 +40,10 @@ public class RefusalSentences {
         }
         for (ServiceProblem.FieldProblem field : problem.fieldProblems()) {
             String name = fields.getOrDefault(field.field(), field.field());
-            String text = messages.getMessage("field." + form + "." + name, null, null, Locale.UK);
+            String text = fieldRule(form, problem.rule());
+            if (text == null) {
+                text = messages.getMessage("field." + form + "." + name, null, null, Locale.UK);
+            }
             errors.add(PageError.at(form + "-" + name, text != null ? text
                     : messages.getMessage("field.unknown", new Object[]{name}, Locale.UK)));
         }
@@ -52,6 +55,18 @@ public class RefusalSentences {
                     messages.getMessage("status.other", null, Locale.UK), Locale.UK)));
         }
         return errors;
+    }
+
+    /**
+     * A rule that refused one field ({@code DUE_DATE_IN_THE_PAST}) says more than the field's general words, if
+     * there are words for it; a plain validation failure has none.
+     */
+    private String fieldRule(String form, String code) {
+        if (code == null || "VALIDATION_FAILED".equals(code)) {
+            return null;
+        }
+        String general = messages.getMessage("rule." + code, null, null, Locale.UK);
+        return messages.getMessage("rule." + form + "." + code, null, general, Locale.UK);
     }
 
     /** The form's own words for the rule ({@code rule.<form>.<CODE>}), else the rule's ({@code rule.<CODE>}). */

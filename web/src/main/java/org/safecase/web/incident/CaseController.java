@@ -1,10 +1,7 @@
 package org.safecase.web.incident;
 
-import org.safecase.web.errors.RefusalSentences;
 import org.safecase.web.layout.Answers;
 import org.safecase.web.layout.PageError;
-import org.safecase.web.services.CommandService;
-import org.safecase.web.services.ServiceProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,29 +10,41 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.safecase.web.incident.CaseCommands.body;
+
 /**
- * The case: its state and timeline, and a form for each main command. Each form names the version the page
- * showed, so a change someone made meanwhile is refused (412) and the page says so; a rule of the policy that
- * refuses a command is said in words in the error summary.
+ * The case: its state and timeline, and the forms that escalate, refer, tell the parents, add a note, close and
+ * reopen it. Each form names the version the page showed, so a change someone made meanwhile is refused (412) and
+ * the page says so; a rule of the policy that refuses a command is said in words in the error summary. The other
+ * forms of the case page are sent by their own controllers: the people ({@link PeopleController}), evidence and
+ * devices ({@link EvidenceController}), actions ({@link ActionsController}) and the record
+ * ({@link RecordController}).
  */
 @Controller
 class CaseController {
 
-    private final CasePage page;
-    private final CommandService command;
-    private final RefusalSentences sentences;
+    private static final CaseForm ESCALATE = new CaseForm("escalate", "escalations", "Incident escalated");
+    private static final CaseForm POLICE = new CaseForm("police", "police-referrals", "Referral to the police recorded")
+            .withFields(Map.of("referredAt", "referredAt-day"));
+    private static final CaseForm REFER = new CaseForm("refer", "external-referrals", "Decision recorded")
+            .withFields(Map.of("decidedAt", "decidedAt-day"));
+    private static final CaseForm PARENTS = new CaseForm("parents", "parent-contacts",
+            "Contact with the parents or carers recorded").withFields(Map.of("at", "at-day"));
+    private static final CaseForm NOTE = new CaseForm("note", "notes", "Note added");
+    private static final CaseForm CLOSE = new CaseForm("close", "closure", "Incident closed");
+    private static final CaseForm REOPEN = new CaseForm("reopen", "reopening", "Incident reopened");
 
-    CaseController(CasePage page, CommandService command, RefusalSentences sentences) {
+    private final CasePage page;
+    private final CaseCommands commands;
+
+    CaseController(CasePage page, CaseCommands commands) {
         this.page = page;
-        this.command = command;
-        this.sentences = sentences;
+        this.commands = commands;
     }
 
     @GetMapping("/incidents/{id}")
@@ -49,9 +58,9 @@ class CaseController {
     String escalate(@PathVariable UUID id, @RequestParam Map<String, String> submitted, Model model,
                     RedirectAttributes redirect) {
         Answers answers = Answers.of(submitted);
-        return perform(id, "escalate", "escalations", answers, body(
+        return commands.perform(id, ESCALATE, answers, body(
                 "to", answers.get("escalate-to"),
-                "reason", answers.get("escalate-reason")), List.of(), "Incident escalated", model, redirect);
+                "reason", answers.get("escalate-reason")), List.of(), model, redirect);
     }
 
     @PostMapping("/incidents/{id}/refer-to-police")
@@ -59,13 +68,12 @@ class CaseController {
                          RedirectAttributes redirect) {
         Answers answers = Answers.of(submitted);
         List<PageError> errors = new ArrayList<>();
-        Instant referredAt = answers.dateTime("police-referredAt",
-                "Enter when the referral was made as a real date and time", errors).orElse(null);
-        return perform(id, "police", "police-referrals", answers, body(
+        return commands.perform(id, POLICE, answers, body(
                 "force", answers.get("police-force"),
                 "crimeReference", answers.get("police-crimeReference"),
-                "referredAt", referredAt == null ? null : referredAt.toString(),
-                "notes", answers.get("police-notes")), errors, "Referral to the police recorded", model, redirect);
+                "referredAt", answers.dateTime("police-referredAt",
+                        "Enter when the referral was made as a real date and time", errors).orElse(null),
+                "notes", answers.get("police-notes")), errors, model, redirect);
     }
 
     @PostMapping("/incidents/{id}/record-referral")
@@ -73,15 +81,13 @@ class CaseController {
                           RedirectAttributes redirect) {
         Answers answers = Answers.of(submitted);
         List<PageError> errors = new ArrayList<>();
-        Instant decidedAt = answers.dateTime("refer-decidedAt", "Enter when it was decided as a real date and time",
-                errors).orElse(null);
-        return perform(id, "refer", "external-referrals", answers, body(
+        return commands.perform(id, REFER, answers, body(
                 "agency", answers.get("refer-agency"),
                 "decision", answers.get("refer-decision"),
                 "rationale", answers.get("refer-rationale"),
                 "reference", answers.get("refer-reference"),
-                "decidedAt", decidedAt == null ? null : decidedAt.toString()), errors, "Decision recorded", model,
-                redirect);
+                "decidedAt", answers.dateTime("refer-decidedAt", "Enter when it was decided as a real date and time",
+                        errors).orElse(null)), errors, model, redirect);
     }
 
     @PostMapping("/incidents/{id}/record-parent-contact")
@@ -89,78 +95,36 @@ class CaseController {
                                RedirectAttributes redirect) {
         Answers answers = Answers.of(submitted);
         List<PageError> errors = new ArrayList<>();
-        Instant at = answers.dateTime("parents-at", "Enter when they were told, or it was decided, as a real date and time",
-                errors).orElse(null);
-        return perform(id, "parents", "parent-contacts", answers, body(
+        return commands.perform(id, PARENTS, answers, body(
                 "subjectReference", answers.get("parents-subjectReference"),
                 "decision", answers.get("parents-decision"),
-                "at", at == null ? null : at.toString(),
+                "at", answers.dateTime("parents-at",
+                        "Enter when they were told, or it was decided, as a real date and time", errors).orElse(null),
                 "method", answers.get("parents-method"),
-                "rationale", answers.get("parents-rationale")), errors, "Contact with the parents or carers recorded",
-                model, redirect);
+                "rationale", answers.get("parents-rationale")), errors, model, redirect);
     }
 
     @PostMapping("/incidents/{id}/add-note")
     String addNote(@PathVariable UUID id, @RequestParam Map<String, String> submitted, Model model,
                    RedirectAttributes redirect) {
         Answers answers = Answers.of(submitted);
-        return perform(id, "note", "notes", answers, body("text", answers.get("note-text")), List.of(), "Note added",
-                model, redirect);
+        return commands.perform(id, NOTE, answers, body("text", answers.get("note-text")), List.of(), model, redirect);
     }
 
     @PostMapping("/incidents/{id}/close")
     String close(@PathVariable UUID id, @RequestParam Map<String, String> submitted, Model model,
                  RedirectAttributes redirect) {
         Answers answers = Answers.of(submitted);
-        return perform(id, "close", "closure", answers, body(
+        return commands.perform(id, CLOSE, answers, body(
                 "outcome", answers.get("close-outcome"),
-                "summary", answers.get("close-summary")), List.of(), "Incident closed", model, redirect);
+                "summary", answers.get("close-summary")), List.of(), model, redirect);
     }
 
     @PostMapping("/incidents/{id}/reopen")
     String reopen(@PathVariable UUID id, @RequestParam Map<String, String> submitted, Model model,
                   RedirectAttributes redirect) {
         Answers answers = Answers.of(submitted);
-        return perform(id, "reopen", "reopening", answers, body("reason", answers.get("reopen-reason")), List.of(),
-                "Incident reopened", model, redirect);
-    }
-
-    /**
-     * Sends the command as the signed-in user at the version the page showed; on success back to the case (once
-     * the query side shows the change), on a refusal the case again with the refusal in words.
-     */
-    private String perform(UUID id, String form, String resource, Answers answers, Map<String, Object> body,
-                           List<PageError> errors, String success, Model model, RedirectAttributes redirect) {
-        if (!errors.isEmpty()) {
-            return page.refused(id, form, answers, errors, model);
-        }
-        long version;
-        try {
-            version = Long.parseLong(answers.get("version"));
-        } catch (NumberFormatException | NullPointerException noVersion) {
-            return page.refused(id, form, answers, List.of(PageError.of(
-                    "The page was out of date. Check the case below and try again")), model);
-        }
-        try {
-            CommandService.Accepted accepted = command.command(id, resource, version, body);
-            redirect.addFlashAttribute("success", success);
-            redirect.addFlashAttribute("minVersion", accepted.version());
-            return "redirect:/incidents/" + id;
-        } catch (ServiceProblem problem) {
-            if (problem.status() == 401 || problem.status() == 404) {
-                throw problem;
-            }
-            return page.refused(id, form, answers, sentences.of(problem, form, Map.of()), model);
-        }
-    }
-
-    private static Map<String, Object> body(Object... namesAndValues) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] != null) {
-                body.put((String) namesAndValues[i], namesAndValues[i + 1]);
-            }
-        }
-        return body;
+        return commands.perform(id, REOPEN, answers, body("reason", answers.get("reopen-reason")), List.of(), model,
+                redirect);
     }
 }

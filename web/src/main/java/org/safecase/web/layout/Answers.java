@@ -78,23 +78,62 @@ public final class Answers {
         }
     }
 
+    /** Prefills a date question ({@code field-day}, {@code -month}, {@code -year}). */
+    public Answers withDate(String field, LocalDate date) {
+        return with(field + "-day", Integer.toString(date.getDayOfMonth()))
+                .with(field + "-month", Integer.toString(date.getMonthValue()))
+                .with(field + "-year", Integer.toString(date.getYear()));
+    }
+
     /**
-     * A month and year question's answer ({@code <field>-month}, {@code <field>-year}): empty if both are blank, else
-     * the month, or empty with an error (linked to its month field) if it is not a real month.
+     * A date question's answer (GOV.UK's day, month and year), or empty with an error (linked to its day field) if
+     * it is missing or not a real date.
      */
-    public Optional<YearMonth> month(String field, String message, List<PageError> errors) {
-        String month = values.get(field + "-month");
-        String year = values.get(field + "-year");
-        if (month == null && year == null) {
+    public Optional<LocalDate> date(String field, String message, List<PageError> errors) {
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(values.getOrDefault(field + "-year", "")),
+                    Integer.parseInt(values.getOrDefault(field + "-month", "")),
+                    Integer.parseInt(values.getOrDefault(field + "-day", ""))));
+        } catch (NumberFormatException | DateTimeException notADate) {
+            errors.add(PageError.at(field + "-day", message));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An optional month and year question ({@code <field>-month}, {@code <field>-year}): empty without an error when
+     * neither was answered, else the month, or empty with an error (linked to its month field) if it is not a real one.
+     */
+    public Optional<YearMonth> monthIfAnswered(String field, String message, List<PageError> errors) {
+        if (!answered(field, "month", "year")) {
             return Optional.empty();
         }
         try {
-            return Optional.of(YearMonth.of(Integer.parseInt(year == null ? "" : year),
-                    Integer.parseInt(month == null ? "" : month)));
+            return Optional.of(YearMonth.of(Integer.parseInt(values.getOrDefault(field + "-year", "")),
+                    Integer.parseInt(values.getOrDefault(field + "-month", ""))));
         } catch (NumberFormatException | DateTimeException notAMonth) {
             errors.add(PageError.at(field + "-month", message));
             return Optional.empty();
         }
+    }
+
+    /** An optional date question: empty without an error when none of its parts was answered. */
+    public Optional<LocalDate> dateIfAnswered(String field, String message, List<PageError> errors) {
+        return answered(field, "day", "month", "year") ? date(field, message, errors) : Optional.empty();
+    }
+
+    /** An optional date and time question: empty without an error when none of its parts was answered. */
+    public Optional<Instant> dateTimeIfAnswered(String field, String message, List<PageError> errors) {
+        return answered(field, "day", "month", "year", "time") ? dateTime(field, message, errors) : Optional.empty();
+    }
+
+    private boolean answered(String field, String... parts) {
+        for (String part : parts) {
+            if (values.containsKey(field + "-" + part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String padded(String time) {

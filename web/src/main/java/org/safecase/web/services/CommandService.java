@@ -9,9 +9,12 @@ import org.springframework.web.client.RestClient;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The command service's public API, as the signed-in user. Every change to an incident names the version the
@@ -21,7 +24,8 @@ import java.util.UUID;
 public class CommandService {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Category(String code, String name, String classification, List<String> subjectTypes) {
+    public record Category(String code, String name, String classification, List<String> subjectTypes,
+                           boolean noCopies) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -48,11 +52,69 @@ public class CommandService {
     public record Subject(String type, String reference, String involvement, String yearGroup, boolean erased) {
     }
 
+    /** An action of an incident: who must do it, by when, and whether it is done. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Action(UUID actionId, String title, String owner, LocalDate dueOn, boolean done) {
+    }
+
+    /** A device taken from a person of the incident; {@code handedOverTo} null while the school still holds it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Device(UUID deviceId, String description, String ownerReference, String legalBasis,
+                         Instant seizedAt, String handedOverTo, Instant handedOverAt) {
+
+        public boolean held() {
+            return handedOverTo == null;
+        }
+    }
+
     /** The incident as it stood after a version, rebuilt from its events (the fields the pages show). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PastState(UUID incidentId, long version, Instant asOf, String categoryName, String classification,
-                            String status, boolean legalHold, String outcome, List<Subject> subjects,
-                            List<Object> escalations, List<Object> referrals, List<Object> sanctions) {
+    public record PastState(UUID incidentId, long version, Instant asOf, String category, String categoryName,
+                            String classification, String status, boolean legalHold, String outcome,
+                            List<Subject> subjects, List<Object> escalations, List<Object> referrals,
+                            List<Object> sanctions, List<Action> actions, List<Device> devices) {
+
+        public List<Action> openActions() {
+            return actions == null ? List.of() : actions.stream().filter(action -> !action.done()).toList();
+        }
+
+        public List<Device> devicesHeld() {
+            return devices == null ? List.of() : devices.stream().filter(Device::held).toList();
+        }
+    }
+
+    /** An action the sanctions matrix suggests for a category, and the sanction types that record it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SuggestedSanction(String action, String words, List<String> sanctionTypes) {
+    }
+
+    /** One table of the matrix (the pupils' or the staff's): the people it is for, and what it suggests. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TableSuggestions(List<String> subjectTypes, List<SuggestedSanction> suggested) {
+
+        boolean isFor(Collection<String> types) {
+            return types == null || (subjectTypes != null && subjectTypes.stream().anyMatch(types::contains));
+        }
+    }
+
+    /** The policy's suggestions for a category, from the pupils' table and the staff table. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SanctionSuggestions(String category, TableSuggestions pupils, TableSuggestions staff) {
+
+        /**
+         * Every sanction type suggested by the tables for people of these types (pupils take the pupils' table,
+         * staff and volunteers the staff table; every table when the types are not known), each once, in the
+         * matrix's order.
+         */
+        public List<String> sanctionTypes(Collection<String> subjectTypes) {
+            return Stream.of(pupils, staff)
+                    .filter(Objects::nonNull)
+                    .filter(table -> table.isFor(subjectTypes))
+                    .flatMap(table -> table.suggested() == null ? Stream.empty() : table.suggested().stream())
+                    .flatMap(suggestion -> suggestion.sanctionTypes() == null ? Stream.empty()
+                            : suggestion.sanctionTypes().stream())
+                    .distinct().toList();
+        }
     }
 
     /** An incident whose retention ends on or before the day asked about: never any personal data. */
@@ -95,6 +157,12 @@ public class CommandService {
         return client.get().uri("/api/v1/categories").retrieve()
                 .body(new ParameterizedTypeReference<List<Category>>() {
                 });
+    }
+
+    /** The sanctions the policy's matrix suggests for a category. */
+    public SanctionSuggestions sanctionSuggestions(String category) {
+        return client.get().uri("/api/v1/categories/{code}/sanctions", category).retrieve()
+                .body(SanctionSuggestions.class);
     }
 
     public List<StoredEvent> events(UUID incidentId) {
@@ -168,11 +236,16 @@ public class CommandService {
     }
 
     /**
-     * One command on an incident: {@code resource} is the contract's name for it ({@code escalations},
-     * {@code police-referrals}, {@code external-referrals}, {@code notes}, {@code closure}, {@code reopening}).
+     * One command on an incident: {@code resource} is the contract's path for it under the incident, a template
+     * whose variables are filled, each encoded, from {@code variables} ({@code escalations},
+     * {@code actions/{actionId}/completion}, {@code subjects/{reference}/removal}).
      */
-    public Accepted command(UUID incidentId, String resource, long expectedVersion, Map<String, Object> body) {
-        return client.post().uri("/api/v1/incidents/{id}/{resource}", incidentId, resource)
+    public Accepted command(UUID incidentId, String resource, long expectedVersion, Map<String, Object> body,
+                            Object... variables) {
+        Object[] uriVariables = new Object[variables.length + 1];
+        uriVariables[0] = incidentId;
+        System.arraycopy(variables, 0, uriVariables, 1, variables.length);
+        return client.post().uri("/api/v1/incidents/{id}/" + resource, uriVariables)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"" + expectedVersion + "\"")
                 .body(body).retrieve().body(Accepted.class);

@@ -45,9 +45,9 @@ class StatisticsController {
         boolean trust = properties.trusts().stream().anyMatch(t -> t.id().equals(chosen));
         boolean school = properties.schools().stream().anyMatch(s -> s.id().equals(chosen));
         List<PageError> errors = new ArrayList<>();
-        YearMonth from = answers.month("statistics-from", "Enter the first month as a month and year, for example 9 2026",
+        YearMonth from = answers.monthIfAnswered("statistics-from", "Enter the first month as a month and year, for example 9 2026",
                 errors).orElse(null);
-        YearMonth to = answers.month("statistics-to", "Enter the last month as a month and year, for example 7 2027",
+        YearMonth to = answers.monthIfAnswered("statistics-to", "Enter the last month as a month and year, for example 7 2027",
                 errors).orElse(null);
         if (from != null && to != null && to.isBefore(from)) {
             errors.add(PageError.at("statistics-to-month", "The last month must be the same as or after the first month"));

@@ -119,6 +119,11 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector("label[for='" + radioId + "']")).click();
     }
 
+    /** Chooses the radio of a question ({@code name}) that has this value, whatever its place in the list. */
+    void chooseValue(String name, String value) {
+        choose(driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).getDomAttribute("id"));
+    }
+
     void select(String id, String value) {
         new Select(driver.findElement(By.id(id))).selectByValue(value);
     }

@@ -5,13 +5,18 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.safecase.localstack.Http;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every page, in every state a user meets it in (with its error summary too), checked by axe-core against WCAG 2.2
@@ -25,7 +30,9 @@ class WebAccessibilityTest extends BrowserTest {
 
     @Test
     void everyPageHasNoSeriousOrCriticalAccessibilityViolation() {
-        UUID incident = reportedIncident("ILL-GROOMING");
+        String pupil = "UPN-A" + System.nanoTime() % 100000;
+        UUID incident = reportedIncident("ILL-GROOMING", pupil);
+        withAnOpenActionAndADeviceHeld(incident, pupil);
 
         browser.open("/sign-in");
         check("sign in");
@@ -55,8 +62,18 @@ class WebAccessibilityTest extends BrowserTest {
         browser.press("report-submit");
         browser.waitForPath("/incidents/reported");
         check("incident reported");
-        browser.open("/incidents/" + incident);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browser.open("/incidents/" + incident);
+            return !browser.driver().findElements(By.id("case-devices")).isEmpty()
+                    && !browser.driver().findElements(By.id("case-actions")).isEmpty();
+        });
         check("case");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelectorAll('details').forEach(details => details.open = true);");
+        assertThat(browser.driver().findElements(By.cssSelector("details:not([open])"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("details")))
+                .as("every form of an open case but the removal, as one person is recorded").hasSize(15);
+        check("case, with every form open, an open action and a device held");
         browser.openDetails("close");
         browser.choose("close-outcome");
         browser.type("close-summary", "Too early");
@@ -139,6 +156,17 @@ class WebAccessibilityTest extends BrowserTest {
         check("sign in, its username label broken on purpose");
 
         assertThat(violations).anyMatch(violation -> violation.contains("label"));
+    }
+
+    /** So that the case page shows its every form: the action's button to mark it done, and the handover form. */
+    private static void withAnOpenActionAndADeviceHeld(UUID incident, String pupil) {
+        Http command = RunningServices.get().command();
+        assertThat(command.post("/api/v1/incidents/" + incident + "/actions", "dsl.a", """
+                {"title":"Speak to the class teacher","owner":"dsl.a","dueOn":"%s"}"""
+                .formatted(LocalDate.now().plusDays(7))).status()).isEqualTo(201);
+        assertThat(command.post("/api/v1/incidents/" + incident + "/devices", "dsl.a", """
+                {"description":"A mobile phone","ownerReference":"%s","legalBasis":"CONSENT","seizedAt":"%s"}"""
+                .formatted(pupil, Instant.now().minusSeconds(60))).status()).isEqualTo(201);
     }
 
     private void check(String page) {

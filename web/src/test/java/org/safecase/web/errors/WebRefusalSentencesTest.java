@@ -44,6 +44,37 @@ class WebRefusalSentencesTest {
     }
 
     @Test
+    void aRuleThatRefusedOneFieldIsSaidInItsOwnWordsAndLinkedToTheField() {
+        ServiceProblem problem = new ServiceProblem(400, "DUE_DATE_IN_THE_PAST",
+                List.of(new ServiceProblem.FieldProblem("dueOn", "must be today or later")), List.of());
+
+        assertThat(sentences.of(problem, "action", Map.of("dueOn", "dueOn-day")))
+                .containsExactly(new PageError("The action must be due today or later", "#action-dueOn-day"));
+    }
+
+    @Test
+    void noCopiesOfIndecentImagesIsSaidInWords() {
+        assertThat(sentences.of(new ServiceProblem(409, "NO_COPIES_OF_INDECENT_IMAGES", List.of(), List.of()),
+                "evidence", Map.of()))
+                .extracting(PageError::text).singleElement().asString()
+                .startsWith("Never take a copy of an indecent image of a child");
+    }
+
+    @Test
+    void everyRuleTheNewFormsCanMeetHasWords() {
+        ResourceBundleMessageSource messages = messages();
+        for (String rule : List.of("TIMED_SANCTION_NEEDS_END", "SANCTION_ENDS_BEFORE_IT_STARTS",
+                "SANCTION_SUBJECT_NOT_IN_INCIDENT", "SUBJECT_NOT_IN_INCIDENT", "LAST_SUBJECT", "DUPLICATE_SUBJECT",
+                "NO_COPIES_OF_INDECENT_IMAGES", "URL_REQUIRED", "DEVICE_OWNER_NOT_IN_INCIDENT", "DEVICE_NOT_FOUND",
+                "DEVICE_ALREADY_HANDED_OVER", "HANDED_OVER_BEFORE_SEIZED", "ACTION_NOT_FOUND", "ACTION_ALREADY_DONE",
+                "DUE_DATE_IN_THE_PAST", "CORRECTION_REASON_REQUIRED", "INVALID_CORRECTION_VALUE",
+                "NOT_A_CORRECTABLE_FIELD", "UNKNOWN_CATEGORY", "CATEGORY_NOT_APPLICABLE", "ALREADY_IN_CATEGORY",
+                "RECLASSIFICATION_REASON_REQUIRED", "CATEGORY_NOT_FOUND", "INVALID_IF_MATCH")) {
+            assertThat(messages.getMessage("rule." + rule, null, null, java.util.Locale.UK)).as(rule).isNotBlank();
+        }
+    }
+
+    @Test
     void aRuleTheWebDoesNotKnowYetIsStillSaidInASentence() {
         assertThat(sentences.of(new ServiceProblem(409, "SOME_NEW_RULE", List.of(), List.of()), "close", Map.of()))
                 .extracting(PageError::text).singleElement().asString()
