@@ -2,6 +2,9 @@ package org.safecase.web.browser;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.safecase.web.layout.Dates;
+
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +17,7 @@ class WebWithoutJavaScriptTest extends BrowserTest {
     }
 
     @Test
-    void aDslReportsAndEscalatesWithoutJavaScript() {
+    void aDslReportsEscalatesAndRecordsASanctionWithoutJavaScript() {
         try (Browser plain = new Browser(baseUrl(), false)) {
             plain.signIn("dsl.a");
             assertThat(plain.driver().findElement(By.tagName("body")).getDomAttribute("class"))
@@ -38,6 +41,17 @@ class WebWithoutJavaScriptTest extends BrowserTest {
             plain.press("escalate-submit");
             plain.waitForSuccess("Incident escalated");
             assertThat(plain.text(By.id("case-escalated-to"))).contains("designated safeguarding lead");
+
+            LocalDate today = LocalDate.now(Dates.SCHOOLS);
+            plain.openDetails("sanction");
+            plain.chooseValue("sanction-subjectReference", "UPN-NOJS1");
+            plain.chooseValue("sanction-type", "LETTER_HOME");
+            plain.type("sanction-startsOn-day", Integer.toString(today.getDayOfMonth()));
+            plain.type("sanction-startsOn-month", Integer.toString(today.getMonthValue()));
+            plain.type("sanction-startsOn-year", Integer.toString(today.getYear()));
+            plain.press("sanction-submit");
+            plain.waitForSuccess("Sanction recorded");
+            assertThat(plain.text(By.id("timeline"))).contains("Sanction LETTER_HOME for a pupil");
 
             plain.signOut();
         }
