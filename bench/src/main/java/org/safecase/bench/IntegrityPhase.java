@@ -256,7 +256,7 @@ final class IntegrityPhase {
                 share(report2.get(1).cpuMicros() / 1000, COMMAND_CPU_MS_HIGH, COMMAND_CPU_MS_LOW));
         hashRow("**`EventHashes.envelope`: a note** (command service)", n, note, String.format(Locale.ROOT, "%,d", noteBytes),
                 share(note.get(1).cpuMicros() / 1000, COMMAND_CPU_MS_HIGH, COMMAND_CPU_MS_LOW));
-        hashRow("of the report's: `EventHashes.hash` of the envelope's tree (copy, limits, JCS, SHA-256)", n, hashOnly,
+        hashRow("of the report's: `EventHashes.hash` of the envelope's tree (copy, limits and canonical form in one walk, SHA-256)", n, hashOnly,
                 reportBytes, "–");
         hashRow("of that: SHA-256 of the canonical bytes alone", n, digestOnly, reportBytes, "–");
         hashRow("`EventHashes.hashMatches`: a consumed report (query service)", n, checkReport, reportBytes,
