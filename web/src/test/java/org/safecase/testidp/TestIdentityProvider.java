@@ -74,7 +74,7 @@ public final class TestIdentityProvider {
 
     /** Starts the provider on {@code port}, for the client and accounts given; all accounts share one password. */
     public static TestIdentityProvider start(int port, Client client, List<Account> accounts) {
-        String issuer = "http://localhost:" + port;
+        String issuer = issuerOn(port);
         String password = UUID.randomUUID().toString();
         Grants grants = new Grants();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Provider.class)
@@ -93,6 +93,11 @@ public final class TestIdentityProvider {
                         "server.servlet.session.cookie.name", "IDP_SESSION"))
                 .run();
         return new TestIdentityProvider(context, issuer, password, grants);
+    }
+
+    /** The issuer of a provider on {@code port}, known before it starts. */
+    public static String issuerOn(int port) {
+        return "http://localhost:" + port;
     }
 
     public String issuer() {

@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,16 +89,21 @@ class WebOidcSignInTest {
         registry.add("spring.security.oauth2.client.provider.safecase.issuer-uri", provider::issuer);
     }
 
-    /** The provider first: the services and the web application read its discovery document as they start. */
+    /**
+     * The provider and the services start side by side (the services read the provider's discovery document at their
+     * first token only); both are up before the web application, which reads it as it starts.
+     */
     private static synchronized void startProviderAndServices() {
         if (provider == null) {
-            provider = TestIdentityProvider.start(LocalKafka.freePort(),
-                    new TestIdentityProvider.Client(CLIENT_ID, CLIENT_SECRET, WEB),
-                    List.of(new TestIdentityProvider.Account("dsl.oidc", List.of("DSL"), "SCH-A", null),
-                            new TestIdentityProvider.Account("auditor.oidc", List.of("AUDITOR"), null, "TRUST-1"),
-                            new TestIdentityProvider.Account("librarian.oidc", List.of("LIBRARIAN"), "SCH-A", null)));
+            int providerPort = LocalKafka.freePort();
+            CompletableFuture<TestIdentityProvider> starting = CompletableFuture.supplyAsync(() ->
+                    TestIdentityProvider.start(providerPort, new TestIdentityProvider.Client(CLIENT_ID, CLIENT_SECRET, WEB),
+                            List.of(new TestIdentityProvider.Account("dsl.oidc", List.of("DSL"), "SCH-A", null),
+                                    new TestIdentityProvider.Account("auditor.oidc", List.of("AUDITOR"), null, "TRUST-1"),
+                                    new TestIdentityProvider.Account("librarian.oidc", List.of("LIBRARIAN"), "SCH-A", null))));
+            services = JwtModeServices.start(TestIdentityProvider.issuerOn(providerPort));
+            provider = starting.join();
             Runtime.getRuntime().addShutdownHook(new Thread(provider::stop, "test-identity-provider-shutdown"));
-            services = JwtModeServices.start(provider.issuer());
         }
     }
 
