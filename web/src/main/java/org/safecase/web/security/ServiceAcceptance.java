@@ -18,8 +18,8 @@ import java.io.IOException;
 
 /**
  * After the identity provider has signed a user in, asks the command service whether it accepts their token (any
- * user with a Safecase role, user id and school or trust may read the category catalogue), as the form sign-in asks
- * about a password. A token the services refuse ends the new session on a page that says so: sending the user back
+ * user with a Safecase role, user id and school or trust may ask who they are, {@code GET /api/v1/me}), as the form
+ * sign-in asks about a password. A token the services refuse ends the new session on a page that says so: sending the user back
  * to the provider would return them at once with the same token, in a loop.
  */
 final class ServiceAcceptance implements AuthenticationSuccessHandler {
@@ -38,7 +38,7 @@ final class ServiceAcceptance implements AuthenticationSuccessHandler {
                                         Authentication authentication) throws IOException, ServletException {
         String refusal;
         try {
-            commandService.categories();
+            commandService.me();
             accepted.onAuthenticationSuccess(request, response, authentication);
             return;
         } catch (ServiceProblem problem) {
