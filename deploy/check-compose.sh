@@ -16,7 +16,7 @@ if ! command -v docker-compose >/dev/null 2>&1; then
   $sudo apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
 fi
 
-for f in docker-compose.yml deploy/postgres/init.sh command-service/Dockerfile query-service/Dockerfile .env.example; do
+for f in docker-compose.yml deploy/postgres/init.sh command-service/Dockerfile query-service/Dockerfile web/Dockerfile .env.example; do
   [[ -f "$f" ]] || { echo "check-compose: missing $f" >&2; exit 1; }
 done
 

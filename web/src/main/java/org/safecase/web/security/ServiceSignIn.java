@@ -1,6 +1,7 @@
 package org.safecase.web.security;
 
 import org.safecase.web.WebProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
  * password is right.
  */
 @Component
+@ConditionalOnProperty(name = WebSecurity.SIGN_IN, havingValue = "form", matchIfMissing = true)
 class ServiceSignIn implements AuthenticationProvider {
 
     private final RestClient commandService;

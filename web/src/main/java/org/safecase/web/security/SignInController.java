@@ -1,12 +1,14 @@
 package org.safecase.web.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in page (Spring Security checks the form it posts) and the page after signing out. */
+/** The sign-in page of the form sign-in (Spring Security checks the form it posts). */
 @Controller
+@ConditionalOnProperty(name = WebSecurity.SIGN_IN, havingValue = "form", matchIfMissing = true)
 class SignInController {
 
     @GetMapping("/sign-in")
@@ -20,10 +22,5 @@ class SignInController {
             model.addAttribute("signInError", "Safecase is not answering at the moment. Try again in a few minutes");
         }
         return "sign-in";
-    }
-
-    @GetMapping("/signed-out")
-    String signedOut() {
-        return "signed-out";
     }
 }

@@ -43,6 +43,7 @@ class WebDataProtectionTest extends BrowserTest {
         browser.type("erase-reason", "Erasure request of 1 December 2026");
         browser.press("erase-continue");
 
+        browser.waitForPath("/data-protection/erasure/check");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Check before you erase");
         assertThat(browser.path()).doesNotContain("UPN");
         browser.screenshot("erasure-check");
