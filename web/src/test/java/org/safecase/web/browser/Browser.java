@@ -136,8 +136,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Presses a form's button and waits until the page it sent the form from has gone, so that what the test reads
+     * next is the answer's page, never the page before it (whose error summary may look the same).
+     */
     void press(String buttonId) {
-        driver.findElement(By.id(buttonId)).click();
+        WebElement button = driver.findElement(By.id(buttonId));
+        button.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(button));
+        waitFor(By.id("main-content"));
     }
 
     /** Waits for the success banner of a change, after its form was sent. */
