@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.safecase.web.layout.PageFrame;
 import org.safecase.web.services.ServiceProblem;
-import org.safecase.web.services.ServiceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,8 +48,8 @@ class ErrorPages {
         return page;
     }
 
-    @ExceptionHandler({ServiceUnavailable.class, RestClientException.class})
-    ModelAndView unavailable(RuntimeException failure, HttpServletRequest request, HttpServletResponse response,
+    @ExceptionHandler(RestClientException.class)
+    ModelAndView unavailable(RestClientException failure, HttpServletRequest request, HttpServletResponse response,
                              Principal principal) {
         // the exception's class only: a service's answer may carry case data
         log.warn("A service did not answer: {}", failure.getClass().getSimpleName());
