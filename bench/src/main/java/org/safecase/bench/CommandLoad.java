@@ -29,9 +29,11 @@ final class CommandLoad {
     private final KafkaTools kafka;
     private final EventStore store;
     private final CpuUsage cpu;
+    private final PostgresWork postgres;
 
     CommandLoad(Config config, Report report, KafkaTools kafka, EventStore store, CpuUsage cpu) {
         this.cpu = cpu;
+        this.postgres = new PostgresWork(config);
         this.config = config;
         this.report = report;
         this.kafka = kafka;
@@ -39,7 +41,7 @@ final class CommandLoad {
     }
 
     record Result(int clients, long commands, double seconds, Histogram latency, Map<String, Long> failures,
-                  long rowsBefore, long rowsAfter, double forwardCatchUpSeconds, String cpu) {
+                  long rowsBefore, long rowsAfter, double forwardCatchUpSeconds, String cpu, String postgres) {
         double commandsPerSecond() {
             return commands / seconds;
         }
@@ -66,6 +68,8 @@ final class CommandLoad {
         for (int clients : config.clients) {
             Result result = runOnce(clients);
             cpuLines.add(clients + " clients: " + result.cpu());
+            cpuLines.add(clients + " clients, PostgreSQL's work per command over the window (pg_stat_database, "
+                    + "pg_stat_user_tables): " + result.postgres());
             bestCommandsPerSecond = Double.isNaN(bestCommandsPerSecond) ? result.commandsPerSecond()
                     : Math.max(bestCommandsPerSecond, result.commandsPerSecond());
             Histogram h = result.latency();
@@ -116,10 +120,12 @@ final class CommandLoad {
         }
         sleepUntil(windowStart);
         CpuUsage.Snapshot cpuBefore = cpu.take();
+        PostgresWork.Snapshot postgresBefore = postgres.take();
         long rowsBefore = store.rows();
         sleepUntil(windowEnd);
         long rowsAfter = store.rows();
         CpuUsage.Snapshot cpuAfter = cpu.take();
+        PostgresWork.Snapshot postgresAfter = postgres.take();
         Histogram latency = recorder.getIntervalHistogram();
         done.await(60, TimeUnit.SECONDS);
         workers.shutdownNow();
@@ -141,7 +147,7 @@ final class CommandLoad {
         System.out.printf("commands: %d clients -> %.0f commands/s, %d rows appended%n", clients,
                 counted.sum() / seconds, rowsAfter - rowsBefore);
         return new Result(clients, counted.sum(), seconds, latency, failed, rowsBefore, rowsAfter, catchUp,
-                cpu.describe(cpuBefore, cpuAfter));
+                cpu.describe(cpuBefore, cpuAfter), PostgresWork.describe(postgresBefore, postgresAfter, counted.sum()));
     }
 
     private void clientLoop(HttpClient http, long windowStart, long windowEnd, Recorder recorder, LongAdder counted,

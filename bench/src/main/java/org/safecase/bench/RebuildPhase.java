@@ -63,7 +63,10 @@ final class RebuildPhase {
         KafkaTools.ConsumeResult plain = kafka.consumeAll(false);
         KafkaTools.ConsumeResult parsed = kafka.consumeAll(true);
 
+        PostgresWork postgres = new PostgresWork(config);
+        PostgresWork.Snapshot postgresBefore = postgres.take();
         Rebuild rebuild = rebuild(catchUp.reached());
+        PostgresWork.Snapshot postgresAfter = postgres.take();
 
         report.line("Command: `" + config.commandLine + "` (phase `rebuild`). Synthetic incidents (IncidentReported, then 1–5 of "
                 + "NoteAdded / IncidentEscalated / SanctionApplied / ExternalReferralRecorded / PoliceReferralMade / "
@@ -109,6 +112,11 @@ final class RebuildPhase {
         report.blank();
         report.line("Production and live projection: " + cpu.describe(cpuStart, cpuCaughtUp));
         report.blank();
+        if (rebuild.events() > 0) {
+            report.line("PostgreSQL's work per rebuilt event (pg_stat_database, pg_stat_user_tables, over the rebuild and "
+                    + "its switch-over): " + PostgresWork.describe(postgresBefore, postgresAfter, rebuild.events()));
+            report.blank();
+        }
         if (rebuild.seconds() > 0) {
             double rate = rebuild.events() / rebuild.seconds();
             report.line(String.format(Locale.ROOT, "Target ≥ 20,000 events/s: %s (%s events/s, %s of the plain consumer's rate).",
