@@ -78,9 +78,15 @@ public class DataKeys {
     /** The key, made if no key by this id was ever made; a destroyed key is never made again. */
     Key<Aead> findOrCreate(String keyId) {
         Key<Aead> key = find(keyId);
-        if (key.status() != KeyStatus.ABSENT) {
-            return key;
-        }
+        return key.status() != KeyStatus.ABSENT ? key : create(keyId);
+    }
+
+    /**
+     * The key of an id that is new (an incident being reported, a person recorded for the first time): made and
+     * stored in one statement, without first looking for it. If a key by this id was made or destroyed after all (a
+     * report sent again, another instance first), that key is the answer, as {@link #findOrCreate} would give.
+     */
+    Key<Aead> create(String keyId) {
         KeysetHandle keyset = generate(PredefinedAeadParameters.AES256_GCM);
         if (!insert(keyId, keyset)) {
             return find(keyId); // another instance made it first, or destroyed it meanwhile

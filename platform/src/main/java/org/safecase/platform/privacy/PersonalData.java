@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,9 +57,12 @@ public class PersonalData implements FieldOpener {
         return keys.find(DataKeys.incidentKeyId(incidentId)).status();
     }
 
-    /** Makes the incident's key if it has none (a destroyed key stays destroyed). */
+    /**
+     * Makes the key of an incident being reported, or finds the one it has (a report sent again); a destroyed key
+     * stays destroyed.
+     */
     public KeyStatus createIncidentKey(UUID incidentId) {
-        return keys.findOrCreate(DataKeys.incidentKeyId(incidentId)).status();
+        return keys.create(DataKeys.incidentKeyId(incidentId)).status();
     }
 
     public KeyStatus subjectKey(UUID subjectId) {
@@ -94,9 +98,14 @@ public class PersonalData implements FieldOpener {
      */
     public UUID subject(String schoolId, String reference) {
         byte[] mac = mac(schoolId, reference);
-        database.jdbc().update("""
+        List<UUID> added = database.jdbc().queryForList("""
                 INSERT INTO subject_index (school_id, reference_mac, subject_id) VALUES (?, ?, ?)
-                ON CONFLICT (school_id, reference_mac) DO NOTHING""", schoolId, mac, UUID.randomUUID());
+                ON CONFLICT (school_id, reference_mac) DO NOTHING RETURNING subject_id""", UUID.class, schoolId, mac,
+                UUID.randomUUID());
+        if (!added.isEmpty()) {
+            keys.create(DataKeys.subjectKeyId(added.get(0)));
+            return added.get(0);
+        }
         UUID subjectId = database.jdbc().queryForObject(
                 "SELECT subject_id FROM subject_index WHERE school_id = ? AND reference_mac = ?", UUID.class, schoolId, mac);
         keys.findOrCreate(DataKeys.subjectKeyId(subjectId));
