@@ -9,10 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,6 +39,8 @@ public final class EventHashes {
     /** The metadata keys under which the event store keeps an event's chain. */
     public static final String HASH = "hash";
     public static final String PREVIOUS_HASH = "previousHash";
+
+    private static final String POSITION = "position";
 
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
@@ -74,18 +76,11 @@ public final class EventHashes {
 
     /** The UTF-8 bytes an envelope's hash is computed over: its RFC 8785 form without "hash" and "position". */
     public static byte[] canonical(JsonNode envelope) {
-        if (!(envelope instanceof ObjectNode object)) {
+        if (!(envelope instanceof ObjectNode)) {
             throw new IllegalArgumentException("an envelope is a JSON object");
         }
-        // a shallow copy: the members are only read
-        ObjectNode hashed = object.objectNode();
-        object.properties().forEach(member -> {
-            if (!member.getKey().equals("hash") && !member.getKey().equals("position")) {
-                hashed.set(member.getKey(), member.getValue());
-            }
-        });
         StringBuilder canonical = new StringBuilder(1024);
-        writeCanonical(hashed, canonical, new ArrayDeque<>());
+        writeObject(envelope, canonical, new ArrayDeque<>(), true);
         return canonical.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -105,21 +100,7 @@ public final class EventHashes {
      */
     private static void writeCanonical(JsonNode node, StringBuilder out, Deque<Object> path) {
         if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.propertyNames());
-            Collections.sort(names);
-            out.append('{');
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                path.addLast(name);
-                if (i > 0) {
-                    out.append(',');
-                }
-                writeString(name, out, path);
-                out.append(':');
-                writeCanonical(node.get(name), out, path);
-                path.removeLast();
-            }
-            out.append('}');
+            writeObject(node, out, path, false);
         } else if (node.isArray()) {
             out.append('[');
             for (int i = 0; i < node.size(); i++) {
@@ -147,10 +128,39 @@ public final class EventHashes {
         }
     }
 
+    /** An object's members sorted by name; the envelope itself without its "hash" and "position". */
+    private static void writeObject(JsonNode node, StringBuilder out, Deque<Object> path, boolean envelope) {
+        List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.size());
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+            if (!envelope || !(member.getKey().equals(HASH) || member.getKey().equals(POSITION))) {
+                members.add(member);
+            }
+        }
+        members.sort(Map.Entry.comparingByKey());
+        out.append('{');
+        for (int i = 0; i < members.size(); i++) {
+            Map.Entry<String, JsonNode> member = members.get(i);
+            path.addLast(member.getKey());
+            if (i > 0) {
+                out.append(',');
+            }
+            writeString(member.getKey(), out, path);
+            out.append(':');
+            writeCanonical(member.getValue(), out, path);
+            path.removeLast();
+        }
+        out.append('}');
+    }
+
     /** A string as JCS writes it: quote, backslash and the control characters escaped, everything else as it is. */
     private static void writeString(String text, StringBuilder out, Deque<Object> path) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int plain = 0;
+        while (plain < text.length() && !needsCare(text.charAt(plain))) {
+            plain++;
+        }
+        out.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 out.append(c).append(text.charAt(++i));
@@ -177,6 +187,11 @@ public final class EventHashes {
             }
         }
         out.append('"');
+    }
+
+    /** A character written otherwise than as it is (escaped), or checked (a surrogate): most strings have none. */
+    private static boolean needsCare(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c);
     }
 
     /** The JSON path of a member, written only when it is reported: {@code .payload.subjects[0].reference}. */
