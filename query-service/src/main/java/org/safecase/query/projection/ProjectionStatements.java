@@ -36,6 +36,10 @@ public class ProjectionStatements {
     private record Named(String sql, SqlParameterSource parameters) implements Write {
     }
 
+    /** What writes share to be sent in one batch: their kind of parameters and their statement. */
+    private record Shape(Class<? extends Write> kind, String sql) {
+    }
+
     /** The writes of one batch: one statement, in the order they were made. */
     private record Batch(Write first, List<Write> writes) {
     }
@@ -43,12 +47,12 @@ public class ProjectionStatements {
     /** A transaction's queue: the batches in the order they will be sent. */
     private static final class Queue {
         final List<Batch> batches = new ArrayList<>();
-        final Map<String, Integer> latestOfStatement = new HashMap<>();
+        final Map<Shape, Integer> latestOfStatement = new HashMap<>();
         final Map<UUID, Integer> latestOfIncident = new HashMap<>();
         final List<Runnable> atFlush = new ArrayList<>();
 
         void add(UUID incidentId, Write write) {
-            String shape = write.getClass().getSimpleName() + ':' + write.sql();
+            Shape shape = new Shape(write.getClass(), write.sql());
             Integer candidate = latestOfStatement.get(shape);
             Integer incidentsLatest = latestOfIncident.get(incidentId);
             int index;
