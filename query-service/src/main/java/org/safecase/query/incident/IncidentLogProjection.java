@@ -1,30 +1,28 @@
 package org.safecase.query.incident;
 
-import org.safecase.events.ExternalReferralRecorded;
-import org.safecase.events.IncidentClosed;
-import org.safecase.events.IncidentCorrected;
-import org.safecase.events.IncidentEscalated;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
-import org.safecase.events.IncidentReclassified;
-import org.safecase.events.IncidentReopened;
 import org.safecase.events.IncidentReported;
-import org.safecase.events.PoliceReferralMade;
-import org.safecase.events.ReferralDecision;
-import org.safecase.events.SanctionApplied;
-import org.safecase.events.SubjectAdded;
-import org.safecase.events.SubjectRemoved;
+import org.safecase.query.projection.DecodedEvent;
 import org.safecase.query.projection.IncidentProjection;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** The incident log: one row per incident, from its report to its latest event. */
+/**
+ * The incident log: one row per incident, from its report to its latest event. A poll's events are folded into each
+ * incident's row (read once, after the writer has locked the incident's checkpoint) and the row is written once.
+ */
 @Component
 @Order(10)
 class IncidentLogProjection implements IncidentProjection {
+
+    private record Applied(IncidentEvent event, long sequence) {
+    }
 
     private final IncidentLogRepository log;
 
@@ -34,36 +32,33 @@ class IncidentLogProjection implements IncidentProjection {
 
     @Override
     public void apply(IncidentEventEnvelope envelope, IncidentEvent event) {
-        UUID id = event.incidentId();
-        Instant at = event.recordedAt();
-        long sequence = envelope.sequence();
-        if (event instanceof IncidentReported reported) {
-            log.reported(reported, sequence);
-        } else if (event instanceof IncidentEscalated escalated) {
-            log.escalated(id, escalated.to() == null ? null : escalated.to().name(), at, sequence);
-        } else if (event instanceof PoliceReferralMade referral) {
-            log.referredToPolice(id, referral.referredAt() != null ? referral.referredAt() : at, at, sequence);
-        } else if (event instanceof ExternalReferralRecorded referral && referral.decision() == ReferralDecision.REFERRED) {
-            log.referredToAgency(id, referral.decidedAt() != null ? referral.decidedAt() : at, at, sequence);
-        } else if (event instanceof SanctionApplied) {
-            log.sanctionApplied(id, at, sequence);
-        } else if (event instanceof IncidentReclassified reclassified) {
-            log.reclassified(id, reclassified.to().code(), reclassified.to().name(),
-                    reclassified.to().classification(), at, sequence);
-        } else if (event instanceof IncidentClosed closed) {
-            log.closed(id, closed.outcome() == null ? null : closed.outcome().name(), at, sequence);
-        } else if (event instanceof IncidentCorrected corrected && corrected.occurredAt() != null) {
-            log.occurredAtCorrected(id, corrected.occurredAt(), at, sequence);
-        } else if (event instanceof IncidentCorrected corrected && corrected.offSite() != null) {
-            log.offSiteCorrected(id, corrected.offSite(), at, sequence);
-        } else if (event instanceof SubjectAdded) {
-            log.subjectAdded(id, at, sequence);
-        } else if (event instanceof SubjectRemoved) {
-            log.subjectRemoved(id, at, sequence);
-        } else if (event instanceof IncidentReopened) {
-            log.reopened(id, at, sequence);
-        } else {
-            log.touched(id, at, sequence);
+        fold(List.of(new Applied(event, envelope.sequence())));
+    }
+
+    @Override
+    public void applyAll(List<DecodedEvent> events) {
+        fold(events.stream().map(event -> new Applied(event.event(), event.sequence())).toList());
+    }
+
+    /** An event of an incident whose report was never applied (dead-lettered) changes nothing, as before its report. */
+    private void fold(List<Applied> events) {
+        Map<UUID, IncidentLogRow> rows = log.rows(events.stream().map(applied -> applied.event().incidentId())
+                .distinct().toList());
+        Map<UUID, IncidentLogRow> changed = new LinkedHashMap<>();
+        for (Applied applied : events) {
+            UUID id = applied.event().incidentId();
+            IncidentLogRow row = rows.get(id);
+            if (applied.event() instanceof IncidentReported reported) {
+                if (row == null) {
+                    row = IncidentLogRow.reported(reported, applied.sequence());
+                    rows.put(id, row);
+                    changed.put(id, row);
+                }
+            } else if (row != null) {
+                row.apply(applied.event(), applied.sequence());
+                changed.put(id, row);
+            }
         }
+        log.save(changed.values());
     }
 }

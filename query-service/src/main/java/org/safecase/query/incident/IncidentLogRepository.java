@@ -1,32 +1,51 @@
 package org.safecase.query.incident;
 
 import org.safecase.events.Classification;
-import org.safecase.events.IncidentReported;
 import org.safecase.events.Role;
 import org.safecase.platform.security.AccessRules.StaffAllegationSight;
 import org.safecase.query.projection.ProjectionStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 
-/** The SQL of the incident log. Every change is one statement on the row, never read-modify-write. */
+/** The SQL of the incident log: its rows read and written whole by the projection, and the reads of the log. */
 @Repository
 public class IncidentLogRepository {
 
-    private static final String TOUCH = "version = GREATEST(version, :sequence), last_event_at = GREATEST(last_event_at, :at)";
+    private static final String SAVE = """
+            INSERT INTO incident_log (incident_id, school_id, category_code, category_name, classification, status,
+                            occurred_at, reported_at, reported_by_role, escalated_at, escalated_to, police_referred,
+                            police_referred_at, referred_at, closed_at, outcome, subject_count, off_site,
+                            allegation_against_staff, reclassified, sanction_count, source_system, version,
+                            last_event_at, against_head_teacher)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (incident_id) DO UPDATE SET category_code = EXCLUDED.category_code,
+                category_name = EXCLUDED.category_name, classification = EXCLUDED.classification,
+                status = EXCLUDED.status, occurred_at = EXCLUDED.occurred_at, escalated_at = EXCLUDED.escalated_at,
+                escalated_to = EXCLUDED.escalated_to, police_referred = EXCLUDED.police_referred,
+                police_referred_at = EXCLUDED.police_referred_at, referred_at = EXCLUDED.referred_at,
+                closed_at = EXCLUDED.closed_at, outcome = EXCLUDED.outcome, subject_count = EXCLUDED.subject_count,
+                off_site = EXCLUDED.off_site, reclassified = EXCLUDED.reclassified,
+                sanction_count = EXCLUDED.sanction_count, version = EXCLUDED.version,
+                last_event_at = EXCLUDED.last_event_at""";
 
     private final ProjectionStatements statements;
     private final JdbcTemplate jdbc;
@@ -38,90 +57,30 @@ public class IncidentLogRepository {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    void reported(IncidentReported event, long sequence) {
-        statements.update(event.incidentId(), """
-                INSERT INTO incident_log (incident_id, school_id, category_code, category_name, classification, status,
-                                occurred_at, reported_at, reported_by_role, subject_count, off_site,
-                                allegation_against_staff, source_system, version, last_event_at, against_head_teacher)
-                VALUES (:incident, :school, :code, :name, :classification, 'OPEN', :occurred, :at, :role, :subjects,
-                        :offSite, :againstStaff, :source, :sequence, :at, :againstHead)
-                ON CONFLICT (incident_id) DO NOTHING""",
-                new MapSqlParameterSource()
-                        .addValue("incident", event.incidentId())
-                        .addValue("school", event.schoolId())
-                        .addValue("code", event.category().code())
-                        .addValue("name", event.category().name())
-                        .addValue("classification", event.category().classification().name())
-                        .addValue("occurred", time(event.occurredAt()))
-                        .addValue("at", time(event.recordedAt()))
-                        .addValue("role", event.actor().role().name())
-                        .addValue("subjects", event.subjects().size())
-                        .addValue("offSite", event.offSite())
-                        .addValue("againstStaff", event.allegationAgainstStaff())
-                        .addValue("againstHead", event.againstHeadTeacher())
-                        .addValue("source", event.source() == null ? null : event.source().system())
-                        .addValue("sequence", sequence));
+    /** The stored rows of these incidents, by incident; an incident whose report was never applied has none. */
+    Map<UUID, IncidentLogRow> rows(Collection<UUID> incidentIds) {
+        Map<UUID, IncidentLogRow> rows = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT * FROM incident_log WHERE incident_id = ANY (?)");
+            statement.setArray(1, connection.createArrayOf("uuid", incidentIds.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            IncidentRecord stored = ROW.mapRow(rs, rs.getRow());
+            rows.put(stored.incidentId(), IncidentLogRow.of(stored));
+        });
+        return rows;
     }
 
-    /** The first escalation is the one the log shows. */
-    void escalated(UUID incidentId, String to, Instant at, long sequence) {
-        update("escalated_at = COALESCE(escalated_at, :at), escalated_to = COALESCE(escalated_to, :to)",
-                params(incidentId, at, sequence).addValue("to", to));
-    }
-
-    /** The earliest referral, police or an agency, is the one the log shows as referred. */
-    void referredToPolice(UUID incidentId, Instant referredAt, Instant at, long sequence) {
-        update("""
-                police_referred = TRUE, police_referred_at = LEAST(police_referred_at, CAST(:referredAt AS timestamptz)),
-                referred_at = LEAST(referred_at, CAST(:referredAt AS timestamptz))""",
-                params(incidentId, at, sequence).addValue("referredAt", time(referredAt)));
-    }
-
-    void referredToAgency(UUID incidentId, Instant referredAt, Instant at, long sequence) {
-        update("referred_at = LEAST(referred_at, CAST(:referredAt AS timestamptz))",
-                params(incidentId, at, sequence).addValue("referredAt", time(referredAt)));
-    }
-
-    void sanctionApplied(UUID incidentId, Instant at, long sequence) {
-        update("sanction_count = sanction_count + 1", params(incidentId, at, sequence));
-    }
-
-    void reclassified(UUID incidentId, String code, String name, Classification classification,
-                      Instant at, long sequence) {
-        update("category_code = :code, category_name = :name, classification = :classification, reclassified = TRUE",
-                params(incidentId, at, sequence).addValue("code", code).addValue("name", name)
-                        .addValue("classification", classification.name()));
-    }
-
-    void closed(UUID incidentId, String outcome, Instant at, long sequence) {
-        update("status = 'CLOSED', closed_at = :at, outcome = :outcome",
-                params(incidentId, at, sequence).addValue("outcome", outcome));
-    }
-
-    void reopened(UUID incidentId, Instant at, long sequence) {
-        update("status = 'OPEN', closed_at = NULL, outcome = NULL", params(incidentId, at, sequence));
-    }
-
-    /** A correction of the report (R20): the log shows the corrected value. */
-    void occurredAtCorrected(UUID incidentId, Instant occurredAt, Instant at, long sequence) {
-        update("occurred_at = :occurred", params(incidentId, at, sequence).addValue("occurred", time(occurredAt)));
-    }
-
-    void offSiteCorrected(UUID incidentId, boolean offSite, Instant at, long sequence) {
-        update("off_site = :offSite", params(incidentId, at, sequence).addValue("offSite", offSite));
-    }
-
-    void subjectAdded(UUID incidentId, Instant at, long sequence) {
-        update("subject_count = subject_count + 1", params(incidentId, at, sequence));
-    }
-
-    void subjectRemoved(UUID incidentId, Instant at, long sequence) {
-        update("subject_count = GREATEST(subject_count - 1, 0)", params(incidentId, at, sequence));
-    }
-
-    void touched(UUID incidentId, Instant at, long sequence) {
-        statements.update(incidentId, "UPDATE incident_log SET %s WHERE incident_id = :incident".formatted(TOUCH),
-                params(incidentId, at, sequence));
+    /** Writes the rows as they now stand, each in one statement (a multi-row insert once batched). */
+    void save(Collection<IncidentLogRow> rows) {
+        for (IncidentLogRow row : rows) {
+            statements.update(row.incidentId, SAVE, row.incidentId, row.schoolId, row.categoryCode, row.categoryName,
+                    row.classification.name(), row.status, time(row.occurredAt), time(row.reportedAt),
+                    row.reportedByRole.name(), time(row.escalatedAt), row.escalatedTo, row.policeReferred,
+                    time(row.policeReferredAt), time(row.referredAt), time(row.closedAt), row.outcome,
+                    row.subjectCount, row.offSite, row.allegationAgainstStaff, row.reclassified, row.sanctionCount,
+                    row.sourceSystem, row.version, time(row.lastEventAt), row.againstHeadTeacher);
+        }
     }
 
     public Optional<IncidentRecord> find(UUID incidentId) {
@@ -187,16 +146,6 @@ public class IncidentLogRepository {
                 .addValue("category", query.category())
                 .addValue("from", time(query.from()))
                 .addValue("to", time(query.to()));
-    }
-
-    private void update(String set, MapSqlParameterSource params) {
-        statements.update((UUID) params.getValue("incident"), "UPDATE incident_log SET %s, %s WHERE incident_id = :incident".formatted(set, TOUCH),
-                params);
-    }
-
-    private static MapSqlParameterSource params(UUID incidentId, Instant at, long sequence) {
-        return new MapSqlParameterSource().addValue("incident", incidentId).addValue("at", time(at))
-                .addValue("sequence", sequence);
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -94,9 +94,7 @@ public class ProjectionWriter {
             outcomes.add(outcome);
         }
         for (IncidentProjection projection : projections) {
-            for (DecodedEvent event : applied) {
-                projection.apply(event.envelope(), event.event());
-            }
+            projection.applyAll(applied);
             statements.flush();
         }
         checkpoints.advanceAll(advanced);
