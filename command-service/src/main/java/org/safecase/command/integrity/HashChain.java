@@ -1,9 +1,12 @@
 package org.safecase.command.integrity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.safecase.events.EventHashes;
 import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
@@ -20,18 +23,28 @@ import java.util.function.BiFunction;
 
 /**
  * Chains every incident event as it is appended: the event's {@code previousHash} is the hash of the
- * incident's previous event (within the same unit of work, or as stored), its {@code hash} is computed
- * by {@link EventHashes} over its envelope, and both go into the event's metadata, stored with it in
+ * incident's previous event (within the same unit of work, as last committed here, or as stored), its {@code hash}
+ * is computed by {@link EventHashes} over its envelope, and both go into the event's metadata, stored with it in
  * the same transaction. The store's unique (incident, sequence) constraint makes two concurrent appends
- * to one incident fail one of them, so a chain never forks.
+ * to one incident fail one of them, so a chain never forks. An event once stored never changes, so the hash this
+ * instance committed at an incident's sequence stays that sequence's hash whoever appends next: it is used only for
+ * the very next sequence, and anything else is read from the store.
  */
 @Component
 public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
 
     private static final String HEADS = HashChain.class.getName() + ".heads";
 
+    /** Incidents whose last committed link this instance keeps: those worked on now, not the whole county. */
+    private static final int COMMITTED_HEADS = 20_000;
+
+    /** An incident's event at a sequence, by its hash. */
+    private record Link(long sequence, String hash) {
+    }
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final Cache<String, Link> committed = Caffeine.newBuilder().maximumSize(COMMITTED_HEADS).build();
 
     HashChain(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -45,25 +58,42 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
     }
 
     private EventMessage<?> chained(DomainEventMessage<?> message, IncidentEvent event) {
-        Map<String, String> heads = heads();
+        Map<String, Link> heads = heads();
+        String incidentId = message.getAggregateIdentifier();
         long sequence = message.getSequenceNumber();
-        String previous = sequence == 0 ? EventHashes.GENESIS
-                : heads.getOrDefault(message.getAggregateIdentifier(), null);
-        if (previous == null) {
-            previous = storedHash(message.getAggregateIdentifier(), sequence - 1);
-        }
+        String previous = previousHash(heads, incidentId, sequence);
         IncidentEventEnvelope envelope = EventHashes.envelope(UUID.fromString(message.getIdentifier()), sequence, event,
                 previous, null, json);
-        heads.put(message.getAggregateIdentifier(), envelope.hash());
+        heads.put(incidentId, new Link(sequence, envelope.hash()));
         return message.andMetaData(Map.of(EventHashes.PREVIOUS_HASH, previous, EventHashes.HASH, envelope.hash()));
     }
 
-    /** The last hash of each incident appended to in this unit of work (its events are not stored yet). */
-    private static Map<String, String> heads() {
+    private String previousHash(Map<String, Link> heads, String incidentId, long sequence) {
+        if (sequence == 0) {
+            return EventHashes.GENESIS;
+        }
+        Link previous = heads.get(incidentId);
+        if (previous == null || previous.sequence() != sequence - 1) {
+            previous = committed.getIfPresent(incidentId);
+        }
+        return previous != null && previous.sequence() == sequence - 1 ? previous.hash()
+                : storedHash(incidentId, sequence - 1);
+    }
+
+    /**
+     * The last link of each incident appended to in this unit of work (its events are not stored yet), kept as
+     * committed once the unit of work's transaction has committed.
+     */
+    private Map<String, Link> heads() {
         if (!CurrentUnitOfWork.isStarted()) {
             return new HashMap<>();
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(HEADS, key -> new HashMap<>());
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(HEADS, key -> {
+            Map<String, Link> heads = new HashMap<>();
+            root.afterCommit(unitOfWork -> committed.putAll(heads));
+            return heads;
+        });
     }
 
     private String storedHash(String incidentId, long sequence) {

@@ -108,6 +108,10 @@ class CommandServiceScaleOutTest extends QueryServiceTest {
             assertThat(stored).doesNotHaveDuplicates();
             assertThat(RawTopic.recordsOf(SharedTestInfrastructure.kafka(), IncidentEventEnvelope.TOPIC, id, stored.size()))
                     .as("every stored event of %s on the topic", id).hasSizeGreaterThanOrEqualTo(stored.size());
+            // each instance chains to the hash it last committed only for the very next sequence: interleaved
+            // appends through both instances must still make one unbroken chain
+            Http.Response verified = second.http().get("/api/v1/incidents/" + id + "/verification", "auditor");
+            assertThat(verified.json().get("valid").asBoolean()).as(verified.raw().body()).isTrue();
         }
         assertThat(refused.size()).as("most conflicts are decided again rather than refused").isLessThan(96 / 4);
     }
