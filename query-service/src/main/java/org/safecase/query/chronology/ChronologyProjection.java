@@ -19,14 +19,18 @@ import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectRemoved;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.privacy.FieldOpener;
+import org.safecase.query.chronology.ChronologyRepository.Person;
+import org.safecase.query.projection.DecodedEvent;
 import org.safecase.query.projection.IncidentProjection;
 import org.safecase.query.timeline.TimelineSummaries;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -63,23 +67,42 @@ class ChronologyProjection implements IncidentProjection {
 
     @Override
     public void apply(IncidentEventEnvelope envelope, IncidentEvent event) {
+        apply(envelope, event, chronology.people(List.of(envelope.incidentId())));
+    }
+
+    /** A poll's events, with the people of its incidents read once and then followed as the events change them. */
+    @Override
+    public void applyAll(List<DecodedEvent> events) {
+        Map<UUID, Map<UUID, Person>> people = chronology.people(events.stream().map(DecodedEvent::incidentId)
+                .distinct().toList());
+        for (DecodedEvent event : events) {
+            apply(event.envelope(), event.event(), people);
+        }
+    }
+
+    private void apply(IncidentEventEnvelope envelope, IncidentEvent event, Map<UUID, Map<UUID, Person>> everyone) {
         UUID incidentId = envelope.incidentId();
+        Map<UUID, Person> people = everyone.computeIfAbsent(incidentId, id -> new LinkedHashMap<>());
         long sequence = envelope.sequence();
         String type = envelope.type();
         if (event instanceof IncidentReported reported) {
-            chronology.addSubjects(reported);
+            for (Subject subject : reported.subjects()) {
+                if (subject.subjectId() != null && people.putIfAbsent(subject.subjectId(), Person.of(reported, subject)) == null) {
+                    chronology.addPerson(incidentId, people.get(subject.subjectId()));
+                }
+            }
             String summary = TimelineSummaries.of(reported, NOTHING_OPENED).summary();
             // when it happened to the child, not when it was typed in
             Instant at = reported.occurredAt() != null ? reported.occurredAt() : envelope.recordedAt();
             for (Subject subject : reported.subjects()) {
                 if (subject.subjectId() != null) {
-                    chronology.addFor(incidentId, subject.subjectId(), sequence, at, type,
+                    addFor(incidentId, people.get(subject.subjectId()), sequence, at, type,
                             summary + ". " + parts(subject, reported.subjects()));
                 }
             }
         } else if (event instanceof SanctionApplied sanction) {
             if (sanction.subjectId() != null) {
-                chronology.addFor(incidentId, sanction.subjectId(), sequence, envelope.recordedAt(), type,
+                addFor(incidentId, people.get(sanction.subjectId()), sequence, envelope.recordedAt(), type,
                         TimelineSummaries.of(sanction, NOTHING_OPENED).summary());
             }
         } else if (event instanceof ParentContactRecorded || event instanceof SupportProvided
@@ -87,39 +110,62 @@ class ChronologyProjection implements IncidentProjection {
             // about one person: on their file only, as a sanction is
             TimelineSummaries.Entry entry = TimelineSummaries.of(event, NOTHING_OPENED);
             if (entry.subjectId() != null) {
-                chronology.addFor(incidentId, entry.subjectId(), sequence, envelope.recordedAt(), type,
-                        entry.summary());
+                addFor(incidentId, people.get(entry.subjectId()), sequence, envelope.recordedAt(), type, entry.summary());
             }
         } else if (event instanceof ActionAssigned || event instanceof ActionCompleted) {
             // the school's tasks, not a fact of the child's life: on the case and in the actions list, not the file
             return;
         } else if (event instanceof SubjectErased erased) {
             chronology.forgetSubject(incidentId, erased.subjectId());
-            chronology.addForEveryone(incidentId, sequence, envelope.recordedAt(), type,
+            people.remove(erased.subjectId());
+            addForEveryone(incidentId, people, sequence, envelope.recordedAt(), type,
                     "Another person's personal data was erased");
         } else if (event instanceof SubjectAdded added && added.subject() != null
                 && added.subject().subjectId() != null) {
             // the others' files say someone was added (by role word); the added person's file gets the incident
             String summary = TimelineSummaries.of(added, NOTHING_OPENED).summary();
-            chronology.addForEveryone(incidentId, sequence, envelope.recordedAt(), type, summary);
-            chronology.addSubject(incidentId, added.subject());
-            chronology.addFor(incidentId, added.subject().subjectId(), sequence, envelope.recordedAt(), type,
+            addForEveryone(incidentId, people, sequence, envelope.recordedAt(), type, summary);
+            // with the incident's category and routing as its other people have them: none left on record, not added
+            UUID subjectId = added.subject().subjectId();
+            if (!people.isEmpty() && !people.containsKey(subjectId)) {
+                Person person = people.values().iterator().next().another(added.subject());
+                people.put(subjectId, person);
+                chronology.addPerson(incidentId, person);
+            }
+            addFor(incidentId, people.get(subjectId), sequence, envelope.recordedAt(), type,
                     "Added to the incident. Their part: " + involvement(added.subject().involvement()) + ".");
         } else if (event instanceof SubjectRemoved removed) {
             // recorded by mistake: the incident was never part of their file; the others' files say someone was removed
             chronology.forgetSubject(incidentId, removed.subjectId());
-            chronology.addForEveryone(incidentId, sequence, envelope.recordedAt(), type,
+            people.remove(removed.subjectId());
+            addForEveryone(incidentId, people, sequence, envelope.recordedAt(), type,
                     TimelineSummaries.of(removed, NOTHING_OPENED).summary());
         } else if (event instanceof IncidentDisposed disposed) {
             chronology.forgetIncident(incidentId);
-            chronology.addForEveryone(incidentId, sequence, envelope.recordedAt(), type,
+            addForEveryone(incidentId, people, sequence, envelope.recordedAt(), type,
                     TimelineSummaries.of(disposed, NOTHING_OPENED).summary());
         } else {
             if (event instanceof IncidentReclassified reclassified) {
                 chronology.reclassify(incidentId, reclassified.to());
+                people.replaceAll((subjectId, person) -> person.reclassified(reclassified.to()));
             }
-            chronology.addForEveryone(incidentId, sequence, envelope.recordedAt(), type,
+            addForEveryone(incidentId, people, sequence, envelope.recordedAt(), type,
                     TimelineSummaries.of(event, NOTHING_OPENED).summary());
+        }
+    }
+
+    /** An entry on the file of one person of the incident (nothing if they are not on record in it). */
+    private void addFor(UUID incidentId, Person person, long sequence, Instant at, String type, String summary) {
+        if (person != null) {
+            chronology.addEntry(incidentId, person, sequence, at, type, summary);
+        }
+    }
+
+    /** An entry on the file of every person of the incident. */
+    private void addForEveryone(UUID incidentId, Map<UUID, Person> people, long sequence, Instant at, String type,
+                                String summary) {
+        for (Person person : people.values()) {
+            chronology.addEntry(incidentId, person, sequence, at, type, summary);
         }
     }
 

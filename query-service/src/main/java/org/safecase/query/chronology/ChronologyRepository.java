@@ -7,19 +7,24 @@ import org.safecase.platform.security.AccessRules.StaffAllegationSight;
 import org.safecase.query.incident.IncidentAccess;
 import org.safecase.query.projection.ProjectionStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-
+/** The child's file as stored: each incident's people on record, and each person's entries. */
 @Repository
 class ChronologyRepository {
 
@@ -29,88 +34,106 @@ class ChronologyRepository {
     }
 
     private final ProjectionStatements statements;
+    private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
     ChronologyRepository(JdbcTemplate jdbc, ProjectionStatements statements) {
         this.statements = statements;
+        this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** The people of a reported incident, each with the incident's category and routing. */
-    void addSubjects(IncidentReported reported) {
-        CategoryRef category = reported.category();
-        for (Subject subject : reported.subjects()) {
-            if (subject.subjectId() == null) {
-                continue;
-            }
-            statements.update(reported.incidentId(), """
-                    INSERT INTO chronology_subject (incident_id, subject_id, school_id, subject_type, involvement, category_code,
-                                    category_name, allegation_against_staff)
-                    VALUES (:incident, :subject, :school, :type, :involvement, :code, :name, :againstStaff)
-                    ON CONFLICT (incident_id, subject_id) DO NOTHING""",
-                    new MapSqlParameterSource()
-                            .addValue("incident", reported.incidentId())
-                            .addValue("subject", subject.subjectId())
-                            .addValue("school", reported.schoolId())
-                            .addValue("type", subject.type() == null ? null : subject.type().name())
-                            .addValue("involvement", subject.involvement() == null ? null : subject.involvement().name())
-                            .addValue("code", category == null ? null : category.code())
-                            .addValue("name", category == null ? null : category.name())
-                            .addValue("againstStaff", reported.allegationAgainstStaff()));
+    /**
+     * A person of an incident as their file carries them: their part, and the incident's school, category and
+     * routing (the same for every person of the incident).
+     */
+    record Person(UUID subjectId, String schoolId, String subjectType, String involvement, String categoryCode,
+                  String categoryName, boolean allegationAgainstStaff) {
+
+        static Person of(IncidentReported reported, Subject subject) {
+            CategoryRef category = reported.category();
+            return new Person(subject.subjectId(), reported.schoolId(), name(subject.type()), name(subject.involvement()),
+                    category == null ? null : category.code(), category == null ? null : category.name(),
+                    reported.allegationAgainstStaff());
+        }
+
+        /** Someone added later, with the incident's school, category and routing as this person has them. */
+        Person another(Subject subject) {
+            return new Person(subject.subjectId(), schoolId, name(subject.type()), name(subject.involvement()),
+                    categoryCode, categoryName, allegationAgainstStaff);
+        }
+
+        Person reclassified(CategoryRef to) {
+            return new Person(subjectId, schoolId, subjectType, involvement, to == null ? null : to.code(),
+                    to == null ? null : to.name(), allegationAgainstStaff);
+        }
+
+        private static String name(Enum<?> value) {
+            return value == null ? null : value.name();
         }
     }
 
-    /**
-     * A person added later, with the incident's category and routing as its other people have them (a person
-     * added to an incident none of whose people is left on record is not added).
-     */
-    void addSubject(UUID incidentId, Subject subject) {
+    /** The people on record of each of the incidents, in one read: by incident, then by person. */
+    Map<UUID, Map<UUID, Person>> people(Collection<UUID> incidentIds) {
+        Map<UUID, Map<UUID, Person>> people = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    SELECT incident_id, subject_id, school_id, subject_type, involvement, category_code, category_name,
+                           allegation_against_staff
+                    FROM chronology_subject WHERE incident_id = ANY (?) ORDER BY incident_id, subject_id""");
+            statement.setArray(1, connection.createArrayOf("uuid", incidentIds.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            Person person = new Person(rs.getObject("subject_id", UUID.class), rs.getString("school_id"),
+                    rs.getString("subject_type"), rs.getString("involvement"), rs.getString("category_code"),
+                    rs.getString("category_name"), rs.getBoolean("allegation_against_staff"));
+            people.computeIfAbsent(rs.getObject("incident_id", UUID.class), id -> new LinkedHashMap<>())
+                    .put(person.subjectId(), person);
+        });
+        return people;
+    }
+
+    /** A person put on record in the incident. */
+    void addPerson(UUID incidentId, Person person) {
         statements.update(incidentId, """
                 INSERT INTO chronology_subject (incident_id, subject_id, school_id, subject_type, involvement, category_code,
-                                  category_name, allegation_against_staff)
-                SELECT incident_id, :subject, school_id, :type, :involvement, category_code, category_name,
-                       allegation_against_staff
-                FROM chronology_subject WHERE incident_id = :incident LIMIT 1
+                                category_name, allegation_against_staff)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (incident_id, subject_id) DO NOTHING""",
-                new MapSqlParameterSource()
-                        .addValue("incident", incidentId)
-                        .addValue("subject", subject.subjectId())
-                        .addValue("type", subject.type() == null ? null : subject.type().name())
-                        .addValue("involvement", subject.involvement() == null ? null : subject.involvement().name()));
+                incidentId, person.subjectId(), person.schoolId(), person.subjectType(), person.involvement(),
+                person.categoryCode(), person.categoryName(), person.allegationAgainstStaff());
     }
 
     /** Later entries of the incident carry its new category. */
     void reclassify(UUID incidentId, CategoryRef to) {
         statements.update(incidentId, """
-                UPDATE chronology_subject SET category_code = :code, category_name = :name
-                WHERE incident_id = :incident""",
-                new MapSqlParameterSource().addValue("incident", incidentId)
-                        .addValue("code", to == null ? null : to.code()).addValue("name", to == null ? null : to.name()));
+                UPDATE chronology_subject SET category_code = ?, category_name = ? WHERE incident_id = ?""",
+                to == null ? null : to.code(), to == null ? null : to.name(), incidentId);
     }
 
-    /** An entry on the file of one person of the incident (nothing if they are not in it). */
-    void addFor(UUID incidentId, UUID subjectId, long sequence, Instant at, String type, String summary) {
-        statements.update(incidentId, insertEntries("AND s.subject_id = :subject"),
-                entry(incidentId, sequence, at, type, summary).addValue("subject", subjectId));
-    }
-
-    /** An entry on the file of every person of the incident. */
-    void addForEveryone(UUID incidentId, long sequence, Instant at, String type, String summary) {
-        statements.update(incidentId, insertEntries(""), entry(incidentId, sequence, at, type, summary));
+    /** An entry on the person's file (one statement of values: a multi-row insert once batched). */
+    void addEntry(UUID incidentId, Person person, long sequence, Instant at, String type, String summary) {
+        statements.update(incidentId, """
+                INSERT INTO chronology_entry (subject_id, incident_id, sequence, school_id, at, event_type, category_code,
+                                category_name, subject_type, involvement, allegation_against_staff, summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (subject_id, incident_id, sequence) DO NOTHING""",
+                person.subjectId(), incidentId, sequence, person.schoolId(), at.atOffset(ZoneOffset.UTC), type,
+                person.categoryCode(), person.categoryName(), person.subjectType(), person.involvement(),
+                person.allegationAgainstStaff(), summary);
     }
 
     /** An erased person's file loses the incident, and the incident's later events no longer reach them. */
     void forgetSubject(UUID incidentId, UUID subjectId) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("incident", incidentId)
-                .addValue("subject", subjectId);
-        statements.update(incidentId, "DELETE FROM chronology_entry WHERE incident_id = :incident AND subject_id = :subject", parameters);
-        statements.update(incidentId, "DELETE FROM chronology_subject WHERE incident_id = :incident AND subject_id = :subject", parameters);
+        statements.update(incidentId, "DELETE FROM chronology_entry WHERE incident_id = ? AND subject_id = ?",
+                incidentId, subjectId);
+        statements.update(incidentId, "DELETE FROM chronology_subject WHERE incident_id = ? AND subject_id = ?",
+                incidentId, subjectId);
     }
 
     /** A disposed incident's entries go from every file; the disposal line that follows is all that stays. */
     void forgetIncident(UUID incidentId) {
-        statements.update(incidentId, "DELETE FROM chronology_entry WHERE incident_id = :incident",
-                new MapSqlParameterSource().addValue("incident", incidentId));
+        statements.update(incidentId, "DELETE FROM chronology_entry WHERE incident_id = ?", incidentId);
     }
 
     /**
@@ -135,21 +158,5 @@ class ChronologyRepository {
                         rs.getString("school_id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getString("event_type"), rs.getString("category_code"), rs.getString("category_name"),
                         rs.getString("subject_type"), rs.getString("involvement"), rs.getString("summary")));
-    }
-
-    private static String insertEntries(String condition) {
-        return """
-                INSERT INTO chronology_entry (subject_id, incident_id, sequence, school_id, at, event_type, category_code, category_name,
-                                subject_type, involvement, allegation_against_staff, summary)
-                SELECT s.subject_id, s.incident_id, :sequence, s.school_id, :at, :type, s.category_code, s.category_name,
-                       s.subject_type, s.involvement, s.allegation_against_staff, :summary
-                FROM chronology_subject s WHERE s.incident_id = :incident %s
-                ON CONFLICT (subject_id, incident_id, sequence) DO NOTHING"""
-                .formatted(condition);
-    }
-
-    private static MapSqlParameterSource entry(UUID incidentId, long sequence, Instant at, String type, String summary) {
-        return new MapSqlParameterSource().addValue("incident", incidentId).addValue("sequence", sequence)
-                .addValue("at", at.atOffset(ZoneOffset.UTC)).addValue("type", type).addValue("summary", summary);
     }
 }
