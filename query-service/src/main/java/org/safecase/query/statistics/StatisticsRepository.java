@@ -2,31 +2,35 @@ package org.safecase.query.statistics;
 
 import org.safecase.query.projection.ProjectionStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Array;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * The statistics tables of a generation schema. Counters only ever move by atomic increments, in a
- * fixed order of their keys (so that concurrent transactions lock them in the same order); the one
- * row read before a change is the incident's own bookkeeping row, locked first.
+ * fixed order of their keys (so that concurrent transactions lock them in the same order); the rows read before a
+ * change are the incidents' own bookkeeping rows, locked first, once for a poll's incidents.
  */
 @Repository
 class StatisticsRepository {
@@ -37,9 +41,32 @@ class StatisticsRepository {
                 .thenComparing(Counter::parent).thenComparing(Counter::item);
     }
 
-    /** An incident's bookkeeping row, as it stood before the event. */
+    /** An incident's bookkeeping row, as it stands before the event. */
     record Tracked(String schoolId, LocalDate period, String classification, String category, String outcome,
-                   boolean staffAllegation) {
+                   boolean staffAllegation, Set<String> referredTo) {
+
+        Tracked(String schoolId, LocalDate period, String classification, String category, String outcome,
+                boolean staffAllegation, Collection<String> referredTo) {
+            this(schoolId, period, classification, category, outcome, staffAllegation, Set.copyOf(referredTo));
+        }
+
+        Tracked {
+            referredTo = Set.copyOf(referredTo);
+        }
+
+        Tracked reclassified(String classification, String category) {
+            return new Tracked(schoolId, period, classification, category, outcome, staffAllegation, referredTo);
+        }
+
+        Tracked closed(String outcome) {
+            return new Tracked(schoolId, period, classification, category, outcome, staffAllegation, referredTo);
+        }
+
+        Tracked referred(String target) {
+            Set<String> targets = new HashSet<>(referredTo);
+            targets.add(target);
+            return new Tracked(schoolId, period, classification, category, outcome, staffAllegation, targets);
+        }
     }
 
     /** One row of sums read back: a school's counter for one month of reports. */
@@ -58,57 +85,58 @@ class StatisticsRepository {
         this.statements = statements;
     }
 
-    /** Starts tracking an incident; false if it already was (its report is then not counted again). */
-    boolean track(UUID incidentId, String schoolId, LocalDate period, Instant reportedAt,
-                  String classification, String category, boolean staffAllegation) {
-        return jdbc.update("""
-                INSERT INTO statistics_incident (incident_id, school_id, period, reported_at, classification, category, staff_allegation)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
-                incidentId, schoolId, Date.valueOf(period), utc(reportedAt), classification, category,
-                staffAllegation) == 1;
+    /**
+     * The bookkeeping rows of the incidents that have one, locked until the transaction ends, in the order of their
+     * ids; an incident whose report was never seen has none.
+     */
+    Map<UUID, Tracked> lockAll(Collection<UUID> incidentIds) {
+        Map<UUID, Tracked> tracked = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    SELECT incident_id, school_id, period, classification, category, outcome, staff_allegation, referred_to
+                    FROM statistics_incident WHERE incident_id = ANY (?) ORDER BY incident_id FOR UPDATE""");
+            statement.setArray(1, connection.createArrayOf("uuid", incidentIds.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> tracked.put(rs.getObject("incident_id", UUID.class),
+                new Tracked(rs.getString("school_id"), rs.getDate("period").toLocalDate(), rs.getString("classification"),
+                        rs.getString("category"), rs.getString("outcome"), rs.getBoolean("staff_allegation"),
+                        Arrays.asList((String[]) rs.getArray("referred_to").getArray()))));
+        return tracked;
     }
 
-    /** The incident's row, locked until the transaction ends; empty if its report was never seen. */
-    Optional<Tracked> lock(UUID incidentId) {
-        return jdbc.query("""
-                SELECT school_id, period, classification, category, outcome, staff_allegation FROM statistics_incident
-                WHERE incident_id = ? FOR UPDATE""",
-                StatisticsRepository::tracked, incidentId).stream().findFirst();
+    /** Starts tracking an incident (one its caller knows is not tracked yet). */
+    void track(UUID incidentId, Instant reportedAt, Tracked tracked) {
+        statements.update(incidentId, """
+                INSERT INTO statistics_incident (incident_id, school_id, period, reported_at, classification, category, staff_allegation)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""",
+                incidentId, tracked.schoolId(), Date.valueOf(tracked.period()), utc(reportedAt), tracked.classification(),
+                tracked.category(), tracked.staffAllegation());
     }
 
     void reclassify(UUID incidentId, String classification, String category) {
-        jdbc.update("UPDATE statistics_incident SET classification = ?, category = ? WHERE incident_id = ?",
+        statements.update(incidentId, "UPDATE statistics_incident SET classification = ?, category = ? WHERE incident_id = ?",
                 classification, category, incidentId);
     }
 
     void setOutcome(UUID incidentId, String outcome) {
-        jdbc.update("UPDATE statistics_incident SET outcome = ? WHERE incident_id = ?", outcome, incidentId);
+        statements.update(incidentId, "UPDATE statistics_incident SET outcome = ? WHERE incident_id = ?", outcome, incidentId);
     }
 
     /** Records the first escalation only; later ones leave the time to escalation as it was. */
     void escalated(UUID incidentId, Instant at, LocalDate recordedIn) {
-        jdbc.update("""
+        statements.update(incidentId, """
                 UPDATE statistics_incident SET seconds_to_escalation = GREATEST(0, ROUND(EXTRACT(EPOCH FROM (?::timestamptz - reported_at))))::bigint,
                               escalated_in = GREATEST(?, period)
                 WHERE incident_id = ? AND seconds_to_escalation IS NULL""",
                 utc(at), Date.valueOf(recordedIn), incidentId);
     }
 
-    /**
-     * Marks the incident referred to {@code target} unless it already was, atomically; the incident's
-     * row (school, month) when this is its first referral to that target.
-     */
-    Optional<Tracked> referredFirstTime(UUID incidentId, String target) {
-        return jdbc.query("""
+    /** Marks the incident referred to {@code target} (one its caller knows it was not referred to yet). */
+    void referred(UUID incidentId, String target) {
+        statements.update(incidentId, """
                 UPDATE statistics_incident SET referred_to = array_append(referred_to, ?::varchar)
-                WHERE incident_id = ? AND NOT (?::varchar = ANY (referred_to))
-                RETURNING school_id, period, classification, category, outcome, staff_allegation""",
-                StatisticsRepository::tracked, target, incidentId, target).stream().findFirst();
-    }
-
-    private static Tracked tracked(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Tracked(rs.getString("school_id"), rs.getDate("period").toLocalDate(), rs.getString("classification"),
-                rs.getString("category"), rs.getString("outcome"), rs.getBoolean("staff_allegation"));
+                WHERE incident_id = ? AND NOT (?::varchar = ANY (referred_to))""",
+                target, incidentId, target);
     }
 
     /**
