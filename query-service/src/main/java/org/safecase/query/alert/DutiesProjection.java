@@ -22,6 +22,7 @@ import org.safecase.events.Role;
 import org.safecase.events.SubjectAdded;
 import org.safecase.events.SubjectType;
 import org.safecase.platform.privacy.FieldOpener;
+import org.safecase.query.projection.DecodedEvent;
 import org.safecase.query.projection.IncidentProjection;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -61,6 +62,13 @@ class DutiesProjection implements IncidentProjection {
         this.clocks = clocks;
         this.workingDays = workingDays;
         this.fields = fields;
+    }
+
+    /** A poll's events, the facts of its incidents read in one statement first. */
+    @Override
+    public void applyAll(List<DecodedEvent> events) {
+        duties.recall(events.stream().map(DecodedEvent::incidentId).toList());
+        IncidentProjection.super.applyAll(events);
     }
 
     @Override

@@ -5,12 +5,14 @@ import org.safecase.query.incident.IncidentAccess;
 import org.safecase.query.projection.GenerationScope;
 import org.safecase.query.projection.ProjectionStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,6 +73,24 @@ class DutyRepository {
      */
     Optional<IncidentFacts> facts(UUID incidentId) {
         return known().computeIfAbsent(incidentId, this::read);
+    }
+
+    /** Reads, in one statement, the facts of those of the incidents not known yet in this transaction. */
+    void recall(Collection<UUID> incidentIds) {
+        Map<UUID, Optional<IncidentFacts>> known = known();
+        List<UUID> unknown = incidentIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        unknown.forEach(id -> known.put(id, Optional.empty()));
+        named.getJdbcTemplate().query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    SELECT incident_id, school_id, category_code, allegation_against_staff FROM duty_incident
+                    WHERE incident_id = ANY (?)""");
+            statement.setArray(1, connection.createArrayOf("uuid", unknown.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> known.put(rs.getObject(1, UUID.class),
+                Optional.of(new IncidentFacts(rs.getString(2), rs.getString(3), rs.getBoolean(4)))));
     }
 
     private Optional<IncidentFacts> read(UUID incidentId) {
@@ -171,7 +191,7 @@ class DutyRepository {
                 WHERE d.incident_id IN (:incidents) AND i.open AND d.met_at IS NULL AND d.due_at < :now
                 ORDER BY d.due_at, d.duty_key""",
                 new MapSqlParameterSource("incidents", incidentIds).addValue("now", Timestamp.from(now)),
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                (RowCallbackHandler) rs -> {
                     List<String> dues = overdue.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>());
                     if (!dues.contains(rs.getString(2))) {
                         dues.add(rs.getString(2));

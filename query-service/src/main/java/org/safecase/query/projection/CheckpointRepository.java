@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import java.sql.PreparedStatement;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -58,16 +59,24 @@ public class CheckpointRepository {
         return locked;
     }
 
-    /** Moves each incident's checkpoint to its last applied event, in one batch. */
+    /** Moves each incident's checkpoint to its last applied event, in one statement. */
     public void advanceAll(Map<UUID, Checkpoint> checkpoints) {
         if (checkpoints.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
-                UPDATE incident_checkpoint SET last_sequence = ?, last_hash = ?, updated_at = now()
-                WHERE incident_id = ? AND last_sequence < ?""",
-                checkpoints.entrySet().stream().map(e -> new Object[]{e.getValue().lastSequence(), e.getValue().lastHash(),
-                        e.getKey(), e.getValue().lastSequence()}).toList());
+        UUID[] ids = checkpoints.keySet().toArray(UUID[]::new);
+        Long[] sequences = Arrays.stream(ids).map(id -> checkpoints.get(id).lastSequence()).toArray(Long[]::new);
+        String[] hashes = Arrays.stream(ids).map(id -> checkpoints.get(id).lastHash()).toArray(String[]::new);
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    UPDATE incident_checkpoint AS c SET last_sequence = a.sequence, last_hash = a.hash, updated_at = now()
+                    FROM unnest(?::uuid[], ?::bigint[], ?::text[]) AS a (incident_id, sequence, hash)
+                    WHERE c.incident_id = a.incident_id AND c.last_sequence < a.sequence""");
+            statement.setArray(1, connection.createArrayOf("uuid", ids));
+            statement.setArray(2, connection.createArrayOf("bigint", sequences));
+            statement.setArray(3, connection.createArrayOf("text", hashes));
+            return statement;
+        });
     }
 
     /** An incident's last applied sequence (-1: none) and the hash of that event (null: not known). */
