@@ -66,7 +66,6 @@ public final class ServiceLauncher {
         return env;
     }
 
-    /** The service's process, its output appended to {@code logFile}, its GC log beside it ({@code name-gc.log}). */
     /**
      * Every service JVM's options: the heap of production's sizing; its GC pauses in a log beside the service's (the
      * benchmark reports them); an OutOfMemoryError ends the process rather than leaving it half-working.
@@ -77,6 +76,7 @@ public final class ServiceLauncher {
         return List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog + ":uptime");
     }
 
+    /** The service's process, its output appended to {@code logFile}, its GC log beside it ({@code name-gc.log}). */
     public static Process launch(String javaBinary, Path jar, Map<String, String> environment, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary);
