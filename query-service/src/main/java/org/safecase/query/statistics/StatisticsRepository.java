@@ -45,11 +45,6 @@ class StatisticsRepository {
     record Tracked(String schoolId, LocalDate period, String classification, String category, String outcome,
                    boolean staffAllegation, Set<String> referredTo) {
 
-        Tracked(String schoolId, LocalDate period, String classification, String category, String outcome,
-                boolean staffAllegation, Collection<String> referredTo) {
-            this(schoolId, period, classification, category, outcome, staffAllegation, Set.copyOf(referredTo));
-        }
-
         Tracked {
             referredTo = Set.copyOf(referredTo);
         }
@@ -100,7 +95,7 @@ class StatisticsRepository {
         }, (RowCallbackHandler) rs -> tracked.put(rs.getObject("incident_id", UUID.class),
                 new Tracked(rs.getString("school_id"), rs.getDate("period").toLocalDate(), rs.getString("classification"),
                         rs.getString("category"), rs.getString("outcome"), rs.getBoolean("staff_allegation"),
-                        Arrays.asList((String[]) rs.getArray("referred_to").getArray()))));
+                        Set.copyOf(Arrays.asList((String[]) rs.getArray("referred_to").getArray())))));
         return tracked;
     }
 
