@@ -3,6 +3,7 @@ package org.safecase.web.browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -19,11 +20,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A headless Chromium from Debian's packages, driven by Debian's chromedriver named explicitly, so Selenium
- * Manager never looks for or downloads a driver; a fresh profile each time. Every step waits on a condition.
+ * Manager never looks for or downloads a driver. Every step waits on a condition.
+ *
+ * <p>{@link #fresh(String)} hands out the test JVM's one Chromium with JavaScript (starting one takes seconds on two
+ * cores), cleared by the previous test's {@link #close()} as a new browser would be: no cookies of any site, no
+ * cached files, a blank page (the pages keep nothing in web storage). A browser without JavaScript is a Chromium of
+ * its own, quit when it is closed.
  */
 final class Browser implements AutoCloseable {
 
@@ -34,37 +41,89 @@ final class Browser implements AutoCloseable {
     /** Where the README's screenshots are written: the repository's docs folder. */
     static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
-    private final WebDriver driver;
-    private final Path profile;
-    private final String baseUrl;
+    private static Chromium shared;
 
-    Browser(String baseUrl) {
-        this(baseUrl, true);
+    private final Chromium chromium;
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final boolean own;
+
+    private Browser(String baseUrl, Chromium chromium, boolean own) {
+        this.baseUrl = baseUrl;
+        this.chromium = chromium;
+        this.driver = chromium.driver;
+        this.own = own;
     }
 
-    /** With {@code javaScript} false, pages run no script at all: the core journeys must still work. */
-    Browser(String baseUrl, boolean javaScript) {
-        this.baseUrl = baseUrl;
-        if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
-            throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver ("
-                    + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver, as .ci/run does");
+    /** The JVM's Chromium with JavaScript, as a browser never used before: the first test to ask starts it. */
+    static synchronized Browser fresh(String baseUrl) {
+        if (shared == null) {
+            Chromium started = new Chromium(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::quit, "chromium-shutdown"));
+            shared = started;
         }
-        try {
-            profile = Files.createTempDirectory("safecase-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return new Browser(baseUrl, shared, false);
+    }
+
+    /** A Chromium of its own in which pages run no script at all: the core journeys must still work. */
+    static Browser withoutJavaScript(String baseUrl) {
+        return new Browser(baseUrl, new Chromium(false), true);
+    }
+
+    /** One Chromium process with a temporary profile of its own. */
+    private static final class Chromium {
+
+        private final WebDriver driver;
+        private final Path profile;
+
+        Chromium(boolean javaScript) {
+            if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+                throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver ("
+                        + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver, as .ci/run does");
+            }
+            try {
+                profile = Files.createTempDirectory("safecase-chromium-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+            if (!javaScript) {
+                options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+            driver = new ChromeDriver(service, options);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
-        if (!javaScript) {
-            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+
+        /** Forgets every site's cookies and cached files and leaves a blank page; false if it could not. */
+        boolean cleared() {
+            try {
+                ChromeDriver chrome = (ChromeDriver) driver;
+                chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                chrome.executeCdpCommand("Network.clearBrowserCache", Map.of());
+                driver.get("about:blank");
+                return true;
+            } catch (WebDriverException gone) {
+                return false;
+            }
         }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+
+        void quit() {
+            try {
+                driver.quit();
+            } catch (WebDriverException alreadyGone) {
+                // the process ended already
+            }
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary profile left behind is harmless
+            }
+        }
     }
 
     WebDriver driver() {
@@ -168,13 +227,18 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Quits a Chromium of its own; clears the shared one for the next test, or quits it if it cannot be cleared. */
     @Override
     public void close() {
-        driver.quit();
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary profile left behind is harmless
+        if (own) {
+            chromium.quit();
+            return;
+        }
+        synchronized (Browser.class) {
+            if (!chromium.cleared()) {
+                chromium.quit();
+                shared = null;
+            }
         }
     }
 }

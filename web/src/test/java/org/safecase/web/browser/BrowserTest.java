@@ -31,7 +31,7 @@ abstract class BrowserTest {
     @LocalServerPort
     int port;
 
-    /** A fresh browser for each test; null in a test class that speaks HTTP itself ({@link #usesBrowser()}). */
+    /** A browser as new for each test; null in a test class that speaks HTTP itself ({@link #usesBrowser()}). */
     Browser browser;
 
     boolean usesBrowser() {
@@ -60,7 +60,7 @@ abstract class BrowserTest {
     @BeforeEach
     void openBrowser() {
         if (usesBrowser()) {
-            browser = new Browser("http://localhost:" + port);
+            browser = Browser.fresh("http://localhost:" + port);
         }
     }
 

@@ -109,7 +109,7 @@ class WebOidcSignInTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(WEB);
+        browser = Browser.fresh(WEB);
     }
 
     @AfterEach
@@ -145,7 +145,7 @@ class WebOidcSignInTest {
 
         // the trust's auditor, also signed in at the provider, reads the event the command service stored
         browser.close();
-        browser = new Browser(WEB);
+        browser = Browser.fresh(WEB);
         signInAtTheProvider("auditor.oidc");
         browser.open(casePath + "/events");
         assertThat(browser.text(By.id("main-content"))).contains("dsl.oidc (DSL)");

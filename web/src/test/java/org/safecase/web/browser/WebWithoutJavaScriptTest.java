@@ -18,7 +18,7 @@ class WebWithoutJavaScriptTest extends BrowserTest {
 
     @Test
     void aDslReportsEscalatesAndRecordsASanctionWithoutJavaScript() {
-        try (Browser plain = new Browser(baseUrl(), false)) {
+        try (Browser plain = Browser.withoutJavaScript(baseUrl())) {
             plain.signIn("dsl.a");
             assertThat(plain.driver().findElement(By.tagName("body")).getDomAttribute("class"))
                     .doesNotContain("js-enabled");
