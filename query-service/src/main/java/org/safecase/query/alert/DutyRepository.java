@@ -55,8 +55,17 @@ class DutyRepository {
         this.scope = scope;
     }
 
+    /**
+     * What this transaction knows of incidents in one generation: their facts, and, where they were read with the facts,
+     * the duties each owes (true once met). An incident whose duties were not read has its duties written blind.
+     */
+    private static final class Known {
+        final Map<UUID, Optional<IncidentFacts>> facts = new HashMap<>();
+        final Map<UUID, Map<String, Boolean>> duties = new HashMap<>();
+    }
+
     void incident(UUID incidentId, String schoolId, String category, boolean againstStaff) {
-        known().compute(incidentId, (id, facts) -> facts == null || facts.isEmpty()
+        known().facts.compute(incidentId, (id, facts) -> facts == null || facts.isEmpty()
                 ? Optional.of(new IncidentFacts(schoolId, category, againstStaff)) : facts);
         statements.update(incidentId, """
                 INSERT INTO duty_incident (incident_id, school_id, category_code, allegation_against_staff, open)
@@ -72,25 +81,38 @@ class DutyRepository {
      * back; the others are read once per transaction.
      */
     Optional<IncidentFacts> facts(UUID incidentId) {
-        return known().computeIfAbsent(incidentId, this::read);
+        return known().facts.computeIfAbsent(incidentId, this::read);
     }
 
-    /** Reads, in one statement, the facts of those of the incidents not known yet in this transaction. */
+    /**
+     * Reads, in one statement, the facts and the duties of those of the incidents not known yet in this transaction:
+     * their duties are then followed in memory, and a duty met already, or not owed, costs no statement.
+     */
     void recall(Collection<UUID> incidentIds) {
-        Map<UUID, Optional<IncidentFacts>> known = known();
-        List<UUID> unknown = incidentIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+        Known known = known();
+        List<UUID> unknown = incidentIds.stream().filter(id -> !known.facts.containsKey(id)).distinct().toList();
         if (unknown.isEmpty()) {
             return;
         }
-        unknown.forEach(id -> known.put(id, Optional.empty()));
+        unknown.forEach(id -> {
+            known.facts.put(id, Optional.empty());
+            known.duties.put(id, new HashMap<>());
+        });
         named.getJdbcTemplate().query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
-                    SELECT incident_id, school_id, category_code, allegation_against_staff FROM duty_incident
-                    WHERE incident_id = ANY (?)""");
+                    SELECT i.incident_id, i.school_id, i.category_code, i.allegation_against_staff, d.duty_key,
+                           d.met_at IS NOT NULL
+                    FROM duty_incident i LEFT JOIN duty d ON d.incident_id = i.incident_id
+                    WHERE i.incident_id = ANY (?)""");
             statement.setArray(1, connection.createArrayOf("uuid", unknown.toArray()));
             return statement;
-        }, (RowCallbackHandler) rs -> known.put(rs.getObject(1, UUID.class),
-                Optional.of(new IncidentFacts(rs.getString(2), rs.getString(3), rs.getBoolean(4)))));
+        }, (RowCallbackHandler) rs -> {
+            UUID incidentId = rs.getObject(1, UUID.class);
+            known.facts.put(incidentId, Optional.of(new IncidentFacts(rs.getString(2), rs.getString(3), rs.getBoolean(4))));
+            if (rs.getString(5) != null) {
+                known.duties.get(incidentId).put(rs.getString(5), rs.getBoolean(6));
+            }
+        });
     }
 
     private Optional<IncidentFacts> read(UUID incidentId) {
@@ -100,7 +122,7 @@ class DutyRepository {
     }
 
     void reclassified(UUID incidentId, String category) {
-        known().computeIfPresent(incidentId, (id, facts) -> facts.map(f -> new IncidentFacts(f.schoolId(), category,
+        known().facts.computeIfPresent(incidentId, (id, facts) -> facts.map(f -> new IncidentFacts(f.schoolId(), category,
                 f.allegationAgainstStaff())));
         statements.update(incidentId, "UPDATE duty_incident SET category_code = :category WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId).addValue("category", category));
@@ -113,13 +135,19 @@ class DutyRepository {
 
     /** The incident and everything it owed, gone with it at disposal. */
     void forget(UUID incidentId) {
-        known().put(incidentId, Optional.empty());
+        Known known = known();
+        known.facts.put(incidentId, Optional.empty());
+        known.duties.put(incidentId, new HashMap<>());
         statements.update(incidentId, "DELETE FROM duty_incident WHERE incident_id = :incident",
                 new MapSqlParameterSource("incident", incidentId));
     }
 
     /** A duty arises, unless the incident already owes (or met) it. */
     void owe(UUID incidentId, String dutyKey, String due, Instant since, Instant dueAt) {
+        Map<String, Boolean> owed = known().duties.get(incidentId);
+        if (owed != null && owed.putIfAbsent(dutyKey, false) != null) {
+            return;
+        }
         statements.update(incidentId, """
                 INSERT INTO duty (incident_id, duty_key, due, since, due_at)
                 VALUES (:incident, :key, :due, :since, :dueAt)
@@ -134,6 +162,13 @@ class DutyRepository {
      * every unmet duty of every incident for each event; the primary key finds the one row.
      */
     void meet(UUID incidentId, String dutyKey, Instant at) {
+        Map<String, Boolean> owed = known().duties.get(incidentId);
+        if (owed != null) {
+            if (!Boolean.FALSE.equals(owed.get(dutyKey))) {
+                return;
+            }
+            owed.put(dutyKey, true);
+        }
         statements.update(incidentId, "UPDATE duty SET met_at = :at WHERE incident_id = :incident AND duty_key = :key AND COALESCE(met_at, :at) = :at",
                 new MapSqlParameterSource("incident", incidentId).addValue("key", dutyKey).addValue("at", Timestamp.from(at)));
     }
@@ -142,6 +177,10 @@ class DutyRepository {
     void dropUnmetExcept(UUID incidentId, Collection<String> categoryDuties, Collection<String> keep) {
         List<String> dropped = categoryDuties.stream().filter(d -> !keep.contains(d)).toList();
         if (dropped.isEmpty()) {
+            return;
+        }
+        Map<String, Boolean> owed = known().duties.get(incidentId);
+        if (owed != null && !owed.entrySet().removeIf(duty -> !duty.getValue() && dropped.contains(duty.getKey()))) {
             return;
         }
         statements.update(incidentId, "DELETE FROM duty WHERE incident_id = ? AND met_at IS NULL AND duty_key = ANY (?)", incidentId,
@@ -222,18 +261,17 @@ class DutyRepository {
     }
 
     /**
-     * The facts of incidents this transaction has read or written in the generation it is in, for as long as the
+     * What this transaction has read or written of incidents in the generation it is in, for as long as the
      * transaction lasts (the live consumer writes two generations in one transaction).
      */
     @SuppressWarnings("unchecked")
-    private Map<UUID, Optional<IncidentFacts>> known() {
+    private Known known() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            return new HashMap<>();
+            return new Known();
         }
-        Map<String, Map<UUID, Optional<IncidentFacts>>> bySchema =
-                (Map<String, Map<UUID, Optional<IncidentFacts>>>) TransactionSynchronizationManager.getResource(this);
+        Map<String, Known> bySchema = (Map<String, Known>) TransactionSynchronizationManager.getResource(this);
         if (bySchema != null) {
-            return bySchema.computeIfAbsent(scope.entered(), schema -> new HashMap<>());
+            return bySchema.computeIfAbsent(scope.entered(), schema -> new Known());
         }
         bySchema = new HashMap<>();
         TransactionSynchronizationManager.bindResource(this, bySchema);
@@ -243,6 +281,6 @@ class DutyRepository {
                 TransactionSynchronizationManager.unbindResourceIfPossible(DutyRepository.this);
             }
         });
-        return bySchema.computeIfAbsent(scope.entered(), schema -> new HashMap<>());
+        return bySchema.computeIfAbsent(scope.entered(), schema -> new Known());
     }
 }
