@@ -12,11 +12,18 @@ import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +51,12 @@ public class DataKeys {
     private final JdbcTemplate jdbc;
     private final KeyEncryptionKeys keks;
     private final Cache<String, Key<Aead>> aeads;
+    /**
+     * The keys the current thread prepared last (a projector's poll), held for it until it prepares again: the shared
+     * cache may refuse or drop a new entry as soon as it is full (Caffeine admits by frequency), and a rebuild of more
+     * incidents than it holds then looked every key up one by one all the same.
+     */
+    private final ThreadLocal<Map<String, Key<Aead>>> prepared = ThreadLocal.withInitial(HashMap::new);
     private volatile PrfSet subjectIndexKey;
 
     DataKeys(PrivacyDatabase database, KeyEncryptionKeys keks, Duration ttl, long size) {
@@ -62,17 +75,50 @@ public class DataKeys {
 
     /** The key, looked up (absent keys are not remembered: another instance may make one). */
     Key<Aead> find(String keyId) {
+        Key<Aead> held = prepared.get().get(keyId);
+        if (held != null) {
+            return held;
+        }
         Key<Aead> cached = aeads.getIfPresent(keyId);
         if (cached != null) {
             return cached;
         }
-        Key<Aead> key = load(keyId).map(stored -> stored.keyset() == null ? new Key<Aead>(KeyStatus.DESTROYED, null)
-                : new Key<>(KeyStatus.PRESENT, primitive(keyId, stored, Aead.class)))
-                .orElse(new Key<>(KeyStatus.ABSENT, null));
+        Key<Aead> key = load(keyId).map(stored -> key(keyId, stored)).orElse(new Key<>(KeyStatus.ABSENT, null));
         if (key.status() != KeyStatus.ABSENT) {
             aeads.put(keyId, key);
         }
         return key;
+    }
+
+    /**
+     * Holds these keys for the current thread until it prepares again, loading in one statement those not cached, so
+     * that finding them costs no round trip (as {@link #find}: a present or destroyed key is held, an absent one is not).
+     */
+    void prepare(Collection<String> keyIds) {
+        Map<String, Key<Aead>> held = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String keyId : new HashSet<>(keyIds)) {
+            Key<Aead> cached = aeads.getIfPresent(keyId);
+            if (cached != null) {
+                held.put(keyId, cached);
+            } else {
+                missing.add(keyId);
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT key_id, wrapped_keyset, kek_id FROM data_key WHERE key_id = ANY (?)");
+                statement.setArray(1, connection.createArrayOf("text", missing.toArray()));
+                return statement;
+            }, (RowCallbackHandler) rs -> {
+                String keyId = rs.getString("key_id");
+                Key<Aead> key = key(keyId, new StoredKey(rs.getBytes("wrapped_keyset"), rs.getString("kek_id")));
+                aeads.put(keyId, key);
+                held.put(keyId, key);
+            });
+        }
+        prepared.set(held);
     }
 
     /** The key, made if no key by this id was ever made; a destroyed key is never made again. */
@@ -110,11 +156,13 @@ public class DataKeys {
                 ON CONFLICT (key_id) DO UPDATE SET wrapped_keyset = NULL, kek_id = NULL,
                     destroyed_at = COALESCE(data_key.destroyed_at, now())""", keyId);
         aeads.put(keyId, new Key<>(KeyStatus.DESTROYED, null));
+        prepared.get().remove(keyId);
     }
 
     /** Forgets what this instance holds of a key, after another instance destroyed it. */
     void evict(String keyId) {
         aeads.invalidate(keyId);
+        prepared.get().remove(keyId);
     }
 
     /** The keyed hash that indexes subject references; its key is made on first use. */
@@ -158,6 +206,12 @@ public class DataKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a data key could not be wrapped", e);
         }
+    }
+
+    /** A stored key: destroyed if its keyset was overwritten, otherwise unwrapped. */
+    private Key<Aead> key(String keyId, StoredKey stored) {
+        return stored.keyset() == null ? new Key<>(KeyStatus.DESTROYED, null)
+                : new Key<>(KeyStatus.PRESENT, primitive(keyId, stored, Aead.class));
     }
 
     private <P> P primitive(String keyId, StoredKey stored, Class<P> type) {

@@ -2,6 +2,7 @@ package org.safecase.platform.privacy;
 
 import org.safecase.events.Sealed;
 
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,14 @@ import java.util.UUID;
  * implementation; readers that only need this take it, so they never seal or destroy.
  */
 public interface FieldOpener {
+
+    /**
+     * Makes the keys of these incidents and people ready in one round trip, before their fields are opened one by one:
+     * for a reader that is about to open the fields of many incidents' events (a projector's poll). Only a hint: opening
+     * gives the same answers without it, and an opener that holds no keys has nothing to prepare.
+     */
+    default void prepare(Collection<UUID> incidentIds, Collection<UUID> subjectIds) {
+    }
 
     /** A field about the incident. */
     String open(UUID incidentId, String field, Sealed sealed);

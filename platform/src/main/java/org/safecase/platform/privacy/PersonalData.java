@@ -11,11 +11,13 @@ import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The one way personal fields of events are sealed and opened.
@@ -152,6 +154,12 @@ public class PersonalData implements FieldOpener {
     }
 
     // --- opening
+
+    @Override
+    public void prepare(Collection<UUID> incidentIds, Collection<UUID> subjectIds) {
+        keys.prepare(Stream.concat(incidentIds.stream().map(DataKeys::incidentKeyId),
+                subjectIds.stream().map(DataKeys::subjectKeyId)).toList());
+    }
 
     /** The text of a field about the incident, {@link Sealed#ERASED} if its key was destroyed; null stays null. */
     @Override

@@ -4,6 +4,8 @@ import org.safecase.events.IncidentEvent;
 import org.safecase.events.IncidentEventEnvelope;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,5 +24,25 @@ public record DecodedEvent(IncidentEventEnvelope envelope, IncidentEvent event, 
 
     public UUID eventId() {
         return envelope.eventId();
+    }
+
+    /** The people the event names: each {@code subjectId} in its payload, however deep. */
+    public List<UUID> subjectIds() {
+        List<UUID> subjectIds = new ArrayList<>();
+        collectSubjectIds(published.path("payload"), subjectIds);
+        return subjectIds;
+    }
+
+    private static void collectSubjectIds(JsonNode node, List<UUID> subjectIds) {
+        if (node.isObject() && node.path("subjectId").isString()) {
+            try {
+                subjectIds.add(UUID.fromString(node.path("subjectId").asString()));
+            } catch (IllegalArgumentException e) {
+                // a member of that name that holds no id: there is no key to prepare for it
+            }
+        }
+        for (JsonNode child : node) {
+            collectSubjectIds(child, subjectIds);
+        }
     }
 }

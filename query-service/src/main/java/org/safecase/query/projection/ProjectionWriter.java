@@ -1,6 +1,7 @@
 package org.safecase.query.projection;
 
 import org.safecase.events.EventHashes;
+import org.safecase.platform.privacy.FieldOpener;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -52,13 +53,15 @@ public class ProjectionWriter {
     private final CheckpointRepository checkpoints;
     private final GenerationScope scope;
     private final ProjectionStatements statements;
+    private final FieldOpener fields;
 
     ProjectionWriter(List<IncidentProjection> projections, CheckpointRepository checkpoints, GenerationScope scope,
-                     ProjectionStatements statements) {
+                     ProjectionStatements statements, FieldOpener fields) {
         this.projections = List.copyOf(projections);
         this.checkpoints = checkpoints;
         this.scope = scope;
         this.statements = statements;
+        this.fields = fields;
     }
 
     /** Applies the event to the generation, whose tables the rest of the transaction then names (see {@link GenerationScope}). */
@@ -68,7 +71,8 @@ public class ProjectionWriter {
 
     /**
      * Applies the events, in their order, to the generation, with the same outcomes as writing them one by one: the
-     * incidents' checkpoints are locked once and followed in memory, each projection takes the applied events in turn
+     * incidents' checkpoints are locked once and followed in memory, their and their people's data keys are made ready in one round trip
+     * ({@link FieldOpener#prepare}), each projection takes the applied events in turn
      * (the projections share no tables, so only each one's own order matters) and the checkpoints move once. A broken
      * link fails the whole call: the caller applies the events one by one to find it.
      */
@@ -93,6 +97,7 @@ public class ProjectionWriter {
             }
             outcomes.add(outcome);
         }
+        fields.prepare(advanced.keySet(), applied.stream().flatMap(event -> event.subjectIds().stream()).toList());
         for (IncidentProjection projection : projections) {
             projection.applyAll(applied);
             statements.flush();

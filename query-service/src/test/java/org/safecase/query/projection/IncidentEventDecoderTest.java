@@ -2,10 +2,14 @@ package org.safecase.query.projection;
 
 import org.junit.jupiter.api.Test;
 import org.safecase.events.IncidentReported;
+import org.safecase.events.SanctionType;
+import org.safecase.events.SubjectType;
 import org.safecase.query.support.QueryServiceTest;
 import org.safecase.query.support.TestIncident;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,5 +57,19 @@ class IncidentEventDecoderTest extends QueryServiceTest {
                 .isInstanceOf(PoisonEventException.class)
                 .hasMessage("the payload and the envelope name different incidents");
         assertThat(decoder.identify("[1,2]".getBytes())).isEqualTo(EventIdentity.UNKNOWN);
+    }
+
+    @Test
+    void givenAReportNamingTwoPeopleAndASanctionOfOneThenEachNamesThosePeopleForTheirKeys() {
+        TestIncident incident = incident("SCH-A");
+        DecodedEvent report = decoder.decode(json.writeValueAsBytes(incident.reported(CYBERBULLYING, pupil("P-1"),
+                pupil("P-2"))));
+        DecodedEvent sanction = decoder.decode(json.writeValueAsBytes(incident.sanction("P-2", SubjectType.PUPIL,
+                SanctionType.DETENTION, LocalDate.now(), LocalDate.now(), "after school")));
+        DecodedEvent note = decoder.decode(json.writeValueAsBytes(incident.note("no one named")));
+
+        assertThat(report.subjectIds()).containsExactly(incident.subjectId("P-1"), incident.subjectId("P-2"));
+        assertThat(sanction.subjectIds()).containsExactly(incident.subjectId("P-2"));
+        assertThat(note.subjectIds()).isEmpty();
     }
 }
