@@ -16,6 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Collection;
@@ -153,7 +155,7 @@ class DutyRepository {
                 VALUES (:incident, :key, :due, :since, :dueAt)
                 ON CONFLICT (incident_id, duty_key) DO NOTHING""",
                 new MapSqlParameterSource("incident", incidentId).addValue("key", dutyKey).addValue("due", due)
-                        .addValue("since", Timestamp.from(since)).addValue("dueAt", Timestamp.from(dueAt)));
+                        .addValue("since", utc(since)).addValue("dueAt", utc(dueAt)));
     }
 
     /**
@@ -170,7 +172,7 @@ class DutyRepository {
             owed.put(dutyKey, true);
         }
         statements.update(incidentId, "UPDATE duty SET met_at = :at WHERE incident_id = :incident AND duty_key = :key AND COALESCE(met_at, :at) = :at",
-                new MapSqlParameterSource("incident", incidentId).addValue("key", dutyKey).addValue("at", Timestamp.from(at)));
+                new MapSqlParameterSource("incident", incidentId).addValue("key", dutyKey).addValue("at", utc(at)));
     }
 
     /** Unmet duties a reclassification no longer asks for ({@code keep}: those it still does, and those not of the category). */
@@ -194,14 +196,19 @@ class DutyRepository {
                 VALUES (:action, :incident, :title, :owner, :dueOn, :at, :by)
                 ON CONFLICT (action_id) DO NOTHING""",
                 new MapSqlParameterSource("action", actionId).addValue("incident", incidentId).addValue("title", title)
-                        .addValue("owner", owner).addValue("dueOn", dueOn).addValue("at", Timestamp.from(at))
+                        .addValue("owner", owner).addValue("dueOn", dueOn).addValue("at", utc(at))
                         .addValue("by", by));
     }
 
     void complete(UUID incidentId, UUID actionId, Instant at, String note) {
         statements.update(incidentId, "UPDATE incident_action SET completed_at = :at, completion_note = :note "
                         + "WHERE action_id = :action AND incident_id = :incident",
-                new MapSqlParameterSource("action", actionId).addValue("incident", incidentId).addValue("at", Timestamp.from(at)).addValue("note", note));
+                new MapSqlParameterSource("action", actionId).addValue("incident", incidentId).addValue("at", utc(at)).addValue("note", note));
+    }
+
+    /** A time as the projection writes it: with its offset, so that the driver formats it without a calendar. */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     List<OpenDuty> openDuties(Collection<String> schools, StaffAllegationSight sight) {
