@@ -52,8 +52,8 @@ public class DataKeys {
     private final KeyEncryptionKeys keks;
     private final Cache<String, Key<Aead>> aeads;
     /**
-     * The keys the current thread prepared last (a projector's poll), held for it until it prepares again: the shared
-     * cache may refuse or drop a new entry as soon as it is full (Caffeine admits by frequency), and a rebuild of more
+     * The keys the current thread prepared (a projector's poll), held for it until it releases them: the shared cache
+     * may refuse or drop a new entry as soon as it is full (Caffeine admits by frequency), and a rebuild of more
      * incidents than it holds then looked every key up one by one all the same.
      */
     private final ThreadLocal<Map<String, Key<Aead>>> prepared = ThreadLocal.withInitial(HashMap::new);
@@ -91,7 +91,7 @@ public class DataKeys {
     }
 
     /**
-     * Holds these keys for the current thread until it prepares again, loading in one statement those not cached, so
+     * Holds these keys for the current thread until {@link #release}, loading in one statement those not cached, so
      * that finding them costs no round trip (as {@link #find}: a present or destroyed key is held, an absent one is not).
      */
     void prepare(Collection<String> keyIds) {
@@ -119,6 +119,11 @@ public class DataKeys {
             });
         }
         prepared.set(held);
+    }
+
+    /** Lets go of the keys the current thread prepared: from here it finds them in the cache or the store again. */
+    void release() {
+        prepared.remove();
     }
 
     /** The key, made if no key by this id was ever made; a destroyed key is never made again. */

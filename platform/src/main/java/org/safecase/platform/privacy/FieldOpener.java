@@ -12,12 +12,24 @@ import java.util.UUID;
  */
 public interface FieldOpener {
 
+    /** Keys made ready by {@link #prepare}: closing lets go of them. */
+    interface Prepared extends AutoCloseable {
+
+        Prepared NOTHING = () -> {
+        };
+
+        @Override
+        void close();
+    }
+
     /**
-     * Makes the keys of these incidents and people ready in one round trip, before their fields are opened one by one:
-     * for a reader that is about to open the fields of many incidents' events (a projector's poll). Only a hint: opening
-     * gives the same answers without it, and an opener that holds no keys has nothing to prepare.
+     * Makes the keys of these incidents and people ready in one round trip, before their fields are opened one by one
+     * on this thread: for a reader that is about to open the fields of many incidents' events (a projector's poll). The
+     * keys are held until the answer is closed. Only a hint: opening gives the same answers without it, and an opener
+     * that holds no keys has nothing to prepare.
      */
-    default void prepare(Collection<UUID> incidentIds, Collection<UUID> subjectIds) {
+    default Prepared prepare(Collection<UUID> incidentIds, Collection<UUID> subjectIds) {
+        return Prepared.NOTHING;
     }
 
     /** A field about the incident. */

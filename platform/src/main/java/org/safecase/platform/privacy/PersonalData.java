@@ -156,9 +156,10 @@ public class PersonalData implements FieldOpener {
     // --- opening
 
     @Override
-    public void prepare(Collection<UUID> incidentIds, Collection<UUID> subjectIds) {
+    public Prepared prepare(Collection<UUID> incidentIds, Collection<UUID> subjectIds) {
         keys.prepare(Stream.concat(incidentIds.stream().map(DataKeys::incidentKeyId),
                 subjectIds.stream().map(DataKeys::subjectKeyId)).toList());
+        return keys::release;
     }
 
     /** The text of a field about the incident, {@link Sealed#ERASED} if its key was destroyed; null stays null. */

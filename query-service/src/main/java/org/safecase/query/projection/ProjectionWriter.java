@@ -71,10 +71,11 @@ public class ProjectionWriter {
 
     /**
      * Applies the events, in their order, to the generation, with the same outcomes as writing them one by one: the
-     * incidents' checkpoints are locked once and followed in memory, their and their people's data keys are made ready in one round trip
-     * ({@link FieldOpener#prepare}), each projection takes the applied events in turn
-     * (the projections share no tables, so only each one's own order matters) and the checkpoints move once. A broken
-     * link fails the whole call: the caller applies the events one by one to find it.
+     * incidents' checkpoints are locked once and followed in memory, the data keys of the incidents and their people
+     * are made ready in one round trip and held while the projections run ({@link FieldOpener#prepare}), each
+     * projection takes the applied events in turn (the projections share no tables, so only each one's own order
+     * matters) and the checkpoints move once. A broken link fails the whole call: the caller applies the events one by
+     * one to find it.
      */
     public List<Outcome> writeAll(Generation generation, List<DecodedEvent> events, Mode mode) {
         scope.enter(generation);
@@ -97,10 +98,12 @@ public class ProjectionWriter {
             }
             outcomes.add(outcome);
         }
-        fields.prepare(advanced.keySet(), applied.stream().flatMap(event -> event.subjectIds().stream()).toList());
-        for (IncidentProjection projection : projections) {
-            projection.applyAll(applied);
-            statements.flush();
+        try (FieldOpener.Prepared keys = fields.prepare(advanced.keySet(),
+                applied.stream().flatMap(event -> event.subjectIds().stream()).toList())) {
+            for (IncidentProjection projection : projections) {
+                projection.applyAll(applied);
+                statements.flush();
+            }
         }
         checkpoints.advanceAll(advanced);
         return outcomes;

@@ -12,30 +12,29 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A projector's poll makes its incidents' and their people's keys ready in one round trip and holds them until its
- * next poll: fields open as they would without it, a destroyed key still erases, a key missing when the poll was
- * prepared is found once another instance makes it, and a key cache smaller than the poll drops none of them.
+ * A projector's poll makes its incidents' and their people's keys ready in one round trip and holds them while it runs:
+ * fields open as they would without it, a destroyed key still erases, a key missing when the poll was prepared is
+ * found once another instance makes it, and a key cache that keeps nothing drops none of them until they are released.
  */
 class PreparedKeysTest {
-
-    private static final Duration TTL = Duration.ofMinutes(5);
 
     /** The command service, sealing and destroying with its own key cache. */
     private final PersonalData commandSide = PersonalData.standalone(url(), LocalPostgres.OWNER, "",
             SharedTestInfrastructure.keyEncryptionKey());
 
-    /** A projector whose key cache holds a single key. */
-    private final PersonalData projector = withCacheOf(1);
+    /** A projector whose key cache keeps no key: every key it has is either held or looked up again. */
+    private final PersonalData projector = withoutCache();
 
     private static String url() {
         return SharedTestInfrastructure.database("safecase_privacy");
     }
 
-    private static PersonalData withCacheOf(long keys) {
+    private static PersonalData withoutCache() {
         PrivacyProperties.Datasource datasource = new PrivacyProperties.Datasource(url(), LocalPostgres.OWNER, "", 2);
         PrivacyDatabase database = new PrivacyDatabase(datasource, true);
         String kek = SharedTestInfrastructure.keyEncryptionKey();
-        return new PersonalData(new DataKeys(database, new ConfiguredKeyEncryptionKeys(kek, List.of()), TTL, keys),
+        return new PersonalData(new DataKeys(database, new ConfiguredKeyEncryptionKeys(kek, List.of()),
+                Duration.ofNanos(1), 1),
                 database);
     }
 
@@ -52,31 +51,34 @@ class PreparedKeysTest {
         UUID pupil = commandSide.subject("SCH-A", "UPN-" + UUID.randomUUID());
         Sealed pupilsText = commandSide.sealFor(kept, pupil, "reference", "the pupil's reference");
 
-        projector.prepare(List.of(kept, destroyed, later, kept), List.of(pupil));
+        try (FieldOpener.Prepared keys = projector.prepare(List.of(kept, destroyed, later, kept), List.of(pupil))) {
+            commandSide.createIncidentKey(later);
+            Sealed laterText = commandSide.seal(later, "summary", "later text");
 
-        commandSide.createIncidentKey(later);
-        Sealed laterText = commandSide.seal(later, "summary", "later text");
-        assertThat(projector.open(kept, "summary", keptText)).isEqualTo("kept text");
-        assertThat(projector.open(destroyed, "summary", destroyedText)).isEqualTo(Sealed.ERASED);
-        assertThat(projector.open(later, "summary", laterText)).isEqualTo("later text");
-        assertThat(projector.openFor(kept, pupil, "reference", pupilsText)).isEqualTo("the pupil's reference");
+            assertThat(projector.open(kept, "summary", keptText)).isEqualTo("kept text");
+            assertThat(projector.open(destroyed, "summary", destroyedText)).isEqualTo(Sealed.ERASED);
+            assertThat(projector.open(later, "summary", laterText)).isEqualTo("later text");
+            assertThat(projector.openFor(kept, pupil, "reference", pupilsText)).isEqualTo("the pupil's reference");
+        }
     }
 
     @Test
-    void givenMoreKeysPreparedThanTheCacheHoldsThenEachIsHeldUntilForgotten() {
+    void givenKeysPreparedThenEachIsHeldUntilForgottenOrReleased() {
         List<UUID> incidents = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         List<Sealed> texts = incidents.stream().map(id -> {
             commandSide.createIncidentKey(id);
             return commandSide.seal(id, "summary", "text of " + id);
         }).toList();
-        projector.prepare(incidents, List.of());
 
-        incidents.forEach(commandSide::destroyIncidentKey);
+        try (FieldOpener.Prepared keys = projector.prepare(incidents, List.of())) {
+            incidents.forEach(commandSide::destroyIncidentKey);
 
-        for (int i = 0; i < incidents.size(); i++) {
-            assertThat(projector.open(incidents.get(i), "summary", texts.get(i))).isEqualTo("text of " + incidents.get(i));
+            for (int i = 0; i < incidents.size(); i++) {
+                assertThat(projector.open(incidents.get(i), "summary", texts.get(i))).isEqualTo("text of " + incidents.get(i));
+            }
+            projector.forgetIncidentKey(incidents.get(0));
+            assertThat(projector.open(incidents.get(0), "summary", texts.get(0))).isEqualTo(Sealed.ERASED);
         }
-        projector.forgetIncidentKey(incidents.get(0));
-        assertThat(projector.open(incidents.get(0), "summary", texts.get(0))).isEqualTo(Sealed.ERASED);
+        assertThat(projector.open(incidents.get(1), "summary", texts.get(1))).isEqualTo(Sealed.ERASED);
     }
 }
