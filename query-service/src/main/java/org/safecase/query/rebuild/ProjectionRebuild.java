@@ -69,7 +69,7 @@ public class ProjectionRebuild {
                       KafkaProperties kafka, Clock clock,
                       @Value("${safecase.kafka.topic.name}") String topic,
                       @Value("${safecase.projection.rebuild.visibility:PT3S}") Duration visibility,
-                      @Value("${safecase.projection.rebuild.batch-size:2000}") int batchSize,
+                      @Value("${safecase.projection.rebuild.batch-size:500}") int batchSize,
                       @Value("${safecase.projection.rebuild.threads:2}") int threads) {
         this.threads = threads;
         this.rebuildGenerations = rebuildGenerations;
