@@ -111,7 +111,7 @@ class IncidentEventConsumer {
             outcomes.forEach((status, list) -> byStatus.put(status, list.get(index)));
         }
         if (byStatus.values().stream().anyMatch(ProjectionWriter.Outcome::applied)) {
-            signal.projected();
+            signal.projected(event.incidentId());
         }
         report(event, byStatus);
         forgetDestroyedKeys(event);

@@ -35,25 +35,32 @@ public class ProjectedVersions {
         this.maxWait = maxWait;
     }
 
-    /** Waits, up to the configured maximum, until the incident's projected version is at least {@code minVersion} (if given). */
+    /**
+     * Waits, up to the configured maximum, until the incident's projected version is at least {@code minVersion} (if
+     * given). The waiter looks at the projection when this instance commits an event of the incident, and otherwise
+     * every {@value #LOOK_AGAIN_MILLIS} ms.
+     */
     public ProjectedVersion await(UUID incidentId, Long minVersion) {
+        if (minVersion == null) {
+            return new ProjectedVersion(current(incidentId), true);
+        }
         long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            long mark = signal.mark();
-            long version = current(incidentId);
-            if (minVersion == null || version >= minVersion) {
-                return new ProjectedVersion(version, true);
-            }
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                return new ProjectedVersion(version, false);
-            }
-            try {
-                // woken by this instance's next commit of projected events, or looks again shortly for another's
-                signal.awaitAfter(mark, Math.min(left, LOOK_AGAIN_MILLIS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new ProjectedVersion(version, false);
+        try (ProjectionSignal.Watch watch = signal.watch(incidentId)) {
+            while (true) {
+                long version = current(incidentId);
+                if (version >= minVersion) {
+                    return new ProjectedVersion(version, true);
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return new ProjectedVersion(version, false);
+                }
+                try {
+                    watch.awaitCommit(Math.min(left, LOOK_AGAIN_MILLIS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new ProjectedVersion(version, false);
+                }
             }
         }
     }
