@@ -59,27 +59,52 @@ public class ReadYourWrites {
     public <T> ResponseEntity<T> read(UUID id, Long minVersion, AuthenticatedUser user,
                                       Function<IncidentRecord, Shown<T>> answer) {
         Long wanted = checked(minVersion);
-        Optional<IncidentRecord> found = scope.read(() -> log.find(id));
-        if (found.isEmpty() && wanted != null) {
-            // read right after the report: only its first event is waited for, as it is needed to authorise
-            versions.await(id, 0L);
-            found = scope.read(() -> log.find(id));
-        }
-        readable(found, user);
-        long waited = versions.await(id, wanted).version();
-        record Answer<T>(long version, T body) {
-        }
-        Answer<T> answered = scope.read(() -> {
-            // the row as the wait left it, at least as new as the version; events applied since show too
-            Shown<T> shown = answer.apply(readable(log.find(id), user));
-            long version = Math.max(waited, shown.newestSequence());
-            return new Answer<>(version, shown.body().apply(version));
+        // most reads find the version they ask for already projected: then one transaction answers
+        Look<T> look = scope.read(() -> {
+            long version = versions.current(id);
+            if (wanted == null || version >= wanted) {
+                return new Look<>(answer(id, version, user, answer), true);
+            }
+            Optional<IncidentRecord> found = log.find(id);
+            if (found.isPresent()) {
+                readable(found, user);
+            }
+            return new Look<T>(null, found.isPresent());
         });
+        Answer<T> answered = look.answer() != null ? look.answer() : afterWaiting(id, wanted, look.found(), user, answer);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(VERSION_HEADER, Long.toString(answered.version()));
         if (wanted != null) {
             response.header(CONSISTENT_HEADER, Boolean.toString(answered.version() >= wanted));
         }
         return response.body(answered.body());
+    }
+
+    private record Answer<T>(long version, T body) {
+    }
+
+    /** The first look: the answer, or whether the incident is projected at all (and then readable by the user). */
+    private record Look<T>(Answer<T> answer, boolean found) {
+    }
+
+    private <T> Answer<T> afterWaiting(UUID id, long wanted, boolean found, AuthenticatedUser user,
+                                       Function<IncidentRecord, Shown<T>> answer) {
+        if (!found) {
+            // read right after the report: only its first event is waited for, as it is needed to authorise
+            versions.await(id, 0L);
+            readable(scope.read(() -> log.find(id)), user);
+        }
+        long waited = versions.await(id, wanted).version();
+        return scope.read(() -> answer(id, waited, user, answer));
+    }
+
+    /**
+     * The answer from the incident's row as read after its version was (so at least as new as it), in the caller's
+     * transaction; events applied since show too.
+     */
+    private <T> Answer<T> answer(UUID id, long version, AuthenticatedUser user, Function<IncidentRecord, Shown<T>> answer) {
+        Shown<T> shown = answer.apply(readable(log.find(id), user));
+        long shownVersion = Math.max(version, shown.newestSequence());
+        return new Answer<>(shownVersion, shown.body().apply(shownVersion));
     }
 
     private static Long checked(Long minVersion) {
