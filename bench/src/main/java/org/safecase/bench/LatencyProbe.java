@@ -45,6 +45,7 @@ final class LatencyProbe {
     private final Report report;
     private final KafkaTools kafka;
     private final CpuUsage cpu;
+    private final PostgresWork postgres;
 
     private final Recorder commandLatency = new Recorder(60_000_000L, 3);
     private final Recorder timelineLatency = new Recorder(60_000_000L, 3);
@@ -76,6 +77,7 @@ final class LatencyProbe {
     LatencyProbe(Config config, Report report, KafkaTools kafka, CpuUsage cpu, int rate) {
         this.rate = rate;
         this.cpu = cpu;
+        this.postgres = new PostgresWork(config);
         this.config = config;
         this.report = report;
         this.kafka = kafka;
@@ -126,8 +128,10 @@ final class LatencyProbe {
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         CommandLoad.sleepUntil(measureStart);
         CpuUsage.Snapshot cpuBefore = cpu.take();
+        PostgresWork.Snapshot postgresBefore = postgres.take();
         CommandLoad.sleepUntil(measureEnd);
         CpuUsage.Snapshot cpuAfter = cpu.take();
+        PostgresWork.Snapshot postgresAfter = postgres.take();
         ticker.shutdownNow();
         System.out.println("latency: load finished, waiting for the last reads");
         // commands still in flight end within their 30 s request time-out; then the last reads within their give-up time
@@ -185,6 +189,10 @@ final class LatencyProbe {
                 config.latencyGiveUpMillis, readFailures.sum(), polls.sum()));
         report.blank();
         report.line(cpu.describe(cpuBefore, cpuAfter));
+        report.blank();
+        report.line("PostgreSQL's work per counted command over the window (the command, its event projected, its timeline "
+                + "read and the read's log entry; pg_stat_database, pg_stat_user_tables): "
+                + PostgresWork.describe(postgresBefore, postgresAfter, countedIssued.sum()));
         report.blank();
         if (timelineUsable && timelineH.getTotalCount() == 0) {
             report.line("Target p99 < 250 ms: **not measured**: no counted command's entry was seen in the timeline.");
