@@ -59,19 +59,22 @@ public class ReadYourWrites {
     public <T> ResponseEntity<T> read(UUID id, Long minVersion, AuthenticatedUser user,
                                       Function<IncidentRecord, Shown<T>> answer) {
         Long wanted = checked(minVersion);
-        // most reads find the version they ask for already projected: then one transaction answers
-        Look<T> look = scope.read(() -> {
-            long version = versions.current(id);
-            if (wanted == null || version >= wanted) {
-                return new Look<>(answer(id, version, user, answer), true);
-            }
-            Optional<IncidentRecord> found = log.find(id);
-            if (found.isPresent()) {
-                readable(found, user);
-            }
-            return new Look<T>(null, found.isPresent());
-        });
-        Answer<T> answered = look.answer() != null ? look.answer() : afterWaiting(id, wanted, look.found(), user, answer);
+        Answer<T> answered;
+        try (ProjectedVersions.Watch watch = versions.watch(id)) {
+            // most reads find the version they ask for already projected: then one transaction answers
+            Look<T> look = scope.read(() -> {
+                long version = versions.current(id);
+                if (wanted == null || version >= wanted) {
+                    return new Look<>(answer(id, version, user, answer), true, version);
+                }
+                Optional<IncidentRecord> found = log.find(id);
+                if (found.isPresent()) {
+                    readable(found, user);
+                }
+                return new Look<T>(null, found.isPresent(), version);
+            });
+            answered = look.answer() != null ? look.answer() : afterWaiting(watch, id, wanted, look, user, answer);
+        }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(VERSION_HEADER, Long.toString(answered.version()));
         if (wanted != null) {
             response.header(CONSISTENT_HEADER, Boolean.toString(answered.version() >= wanted));
@@ -82,18 +85,19 @@ public class ReadYourWrites {
     private record Answer<T>(long version, T body) {
     }
 
-    /** The first look: the answer, or whether the incident is projected at all (and then readable by the user). */
-    private record Look<T>(Answer<T> answer, boolean found) {
+    /** The first look: the answer, or whether the incident is projected at all (and then readable by the user) and its version. */
+    private record Look<T>(Answer<T> answer, boolean found, long version) {
     }
 
-    private <T> Answer<T> afterWaiting(UUID id, long wanted, boolean found, AuthenticatedUser user,
-                                       Function<IncidentRecord, Shown<T>> answer) {
-        if (!found) {
+    private <T> Answer<T> afterWaiting(ProjectedVersions.Watch watch, UUID id, long wanted, Look<T> look,
+                                       AuthenticatedUser user, Function<IncidentRecord, Shown<T>> answer) {
+        long seen = look.version();
+        if (!look.found()) {
             // read right after the report: only its first event is waited for, as it is needed to authorise
-            versions.await(id, 0L);
+            seen = watch.until(0, seen).version();
             readable(scope.read(() -> log.find(id)), user);
         }
-        long waited = versions.await(id, wanted).version();
+        long waited = watch.until(wanted, seen).version();
         return scope.read(() -> answer(id, waited, user, answer));
     }
 

@@ -36,32 +36,51 @@ public class ProjectedVersions {
     }
 
     /**
-     * Waits, up to the configured maximum, until the incident's projected version is at least {@code minVersion} (if
-     * given). The waiter looks at the projection when this instance commits an event of the incident, and otherwise
-     * every {@value #LOOK_AGAIN_MILLIS} ms.
+     * Watches the incident's projection from now on: take it before the first look at the incident, so that a commit
+     * after that look wakes a wait that follows it.
      */
-    public ProjectedVersion await(UUID incidentId, Long minVersion) {
-        if (minVersion == null) {
-            return new ProjectedVersion(current(incidentId), true);
+    public Watch watch(UUID incidentId) {
+        return new Watch(incidentId, signal.watch(incidentId));
+    }
+
+    /** A watch on one incident's projected version, for one read. */
+    public final class Watch implements AutoCloseable {
+
+        private final UUID incidentId;
+        private final ProjectionSignal.Watch commits;
+
+        private Watch(UUID incidentId, ProjectionSignal.Watch commits) {
+            this.incidentId = incidentId;
+            this.commits = commits;
         }
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        try (ProjectionSignal.Watch watch = signal.watch(incidentId)) {
-            while (true) {
-                long version = current(incidentId);
-                if (version >= minVersion) {
-                    return new ProjectedVersion(version, true);
-                }
+
+        /**
+         * Waits, up to the configured maximum, until the incident's projected version is at least {@code minVersion},
+         * given the version last seen. It looks at the projection again when this instance commits an event of the
+         * incident, and otherwise every {@value ProjectedVersions#LOOK_AGAIN_MILLIS} ms.
+         */
+        public ProjectedVersion until(long minVersion, long seen) {
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            long version = seen;
+            while (version < minVersion) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     return new ProjectedVersion(version, false);
                 }
                 try {
-                    watch.awaitCommit(Math.min(left, LOOK_AGAIN_MILLIS));
+                    commits.awaitCommit(Math.min(left, LOOK_AGAIN_MILLIS));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return new ProjectedVersion(version, false);
                 }
+                version = current(incidentId);
             }
+            return new ProjectedVersion(version, true);
+        }
+
+        @Override
+        public void close() {
+            commits.close();
         }
     }
 
