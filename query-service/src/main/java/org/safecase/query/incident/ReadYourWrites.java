@@ -94,10 +94,10 @@ public class ReadYourWrites {
         long seen = look.version();
         if (!look.found()) {
             // read right after the report: only its first event is waited for, as it is needed to authorise
-            seen = watch.until(0, seen).version();
+            seen = watch.until(0, seen);
             readable(scope.read(() -> log.find(id)), user);
         }
-        long waited = watch.until(wanted, seen).version();
+        long waited = watch.until(wanted, seen);
         return scope.read(() -> answer(id, waited, user, answer));
     }
 

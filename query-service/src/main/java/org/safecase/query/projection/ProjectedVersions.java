@@ -18,10 +18,6 @@ public class ProjectedVersions {
     /** How long a waiter sleeps at most without a signal: the time another instance's projection may take to be seen. */
     private static final long LOOK_AGAIN_MILLIS = 50;
 
-    /** The incident's projected version ({@code -1} if none of its events is applied yet) and whether it reached the one asked for. */
-    public record ProjectedVersion(long version, boolean consistent) {
-    }
-
     private final GenerationScope scope;
     private final CheckpointRepository checkpoints;
     private final ProjectionSignal signal;
@@ -56,26 +52,27 @@ public class ProjectedVersions {
 
         /**
          * Waits, up to the configured maximum, until the incident's projected version is at least {@code minVersion},
-         * given the version last seen. It looks at the projection again when this instance commits an event of the
+         * given the version last seen, and returns the version it saw last ({@code -1}: nothing projected); the caller
+         * compares it with the one it asked for. It looks at the projection again when this instance commits an event of the
          * incident, and otherwise every {@value ProjectedVersions#LOOK_AGAIN_MILLIS} ms.
          */
-        public ProjectedVersion until(long minVersion, long seen) {
+        public long until(long minVersion, long seen) {
             long deadline = System.nanoTime() + maxWait.toNanos();
             long version = seen;
             while (version < minVersion) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
-                    return new ProjectedVersion(version, false);
+                    return version;
                 }
                 try {
                     commits.awaitCommit(Math.min(left, LOOK_AGAIN_MILLIS));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return new ProjectedVersion(version, false);
+                    return version;
                 }
                 version = current(incidentId);
             }
-            return new ProjectedVersion(version, true);
+            return version;
         }
 
         @Override
@@ -84,7 +81,7 @@ public class ProjectedVersions {
         }
     }
 
-    /** Each look is a transaction of its own: a wait holds no connection. */
+    /** A look at the incident's checkpoint, in the caller's transaction or one of its own: a wait holds no connection. */
     public long current(UUID incidentId) {
         OptionalLong version = scope.read(() -> checkpoints.lastSequence(incidentId));
         return version.orElse(-1);
