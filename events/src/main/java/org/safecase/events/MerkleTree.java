@@ -35,47 +35,120 @@ public final class MerkleTree {
 
     /** MTH(D[n]) of the given leaf hashes (already hashed with {@link #leafHash}). */
     public static byte[] root(List<byte[]> leafHashes) {
-        if (leafHashes.isEmpty()) {
-            return sha256().digest();
-        }
-        return subtreeRoot(leafHashes, 0, leafHashes.size());
+        Frontier frontier = new Frontier();
+        leafHashes.forEach(frontier::append);
+        return frontier.root();
     }
 
-    private static byte[] subtreeRoot(List<byte[]> leaves, int from, int to) {
-        int n = to - from;
-        if (n == 1) {
-            return leaves.get(from);
+    /**
+     * A tree's leaves from {@code from} (inclusive) to {@code to} (exclusive), a subtree of RFC 9162's tree when
+     * {@code from} is a multiple of the largest power of two below {@code to - from}: the proofs' ranges are.
+     */
+    public record Range(long from, long to) {
+    }
+
+    /**
+     * PROOF(m, D[n]) as ranges of leaves: the proof is the tree head of each range, in this order. Computed
+     * without the leaves, so that a caller holding many can hash each range as it reads it.
+     */
+    public static List<Range> consistencyRanges(long m, long n) {
+        if (m <= 0 || m > n) {
+            throw new IllegalArgumentException("a consistency proof needs 0 < m <= n");
         }
-        int k = largestPowerOfTwoBelow(n);
-        return nodeHash(subtreeRoot(leaves, from, from + k), subtreeRoot(leaves, from + k, to));
+        List<Range> ranges = new ArrayList<>();
+        subproof(m, 0, n, true, ranges);
+        return ranges;
     }
 
     /** PROOF(m, D[n]): the consistency proof that the first {@code m} leaves' tree is a prefix of all of them. */
     public static List<byte[]> consistencyProof(int m, List<byte[]> leafHashes) {
-        int n = leafHashes.size();
-        if (m <= 0 || m > n) {
-            throw new IllegalArgumentException("a consistency proof needs 0 < m <= n");
-        }
-        List<byte[]> proof = new ArrayList<>();
-        subproof(m, leafHashes, 0, n, true, proof);
-        return proof;
+        return consistencyRanges(m, leafHashes.size()).stream()
+                .map(range -> root(leafHashes.subList(Math.toIntExact(range.from()), Math.toIntExact(range.to()))))
+                .toList();
     }
 
-    private static void subproof(int m, List<byte[]> leaves, int from, int to, boolean complete, List<byte[]> proof) {
-        int n = to - from;
+    private static void subproof(long m, long from, long to, boolean complete, List<Range> proof) {
+        long n = to - from;
         if (m == n) {
             if (!complete) {
-                proof.add(subtreeRoot(leaves, from, to));
+                proof.add(new Range(from, to));
             }
             return;
         }
-        int k = largestPowerOfTwoBelow(n);
+        long k = largestPowerOfTwoBelow(n);
         if (m <= k) {
-            subproof(m, leaves, from, from + k, complete, proof);
-            proof.add(subtreeRoot(leaves, from + k, to));
+            subproof(m, from, from + k, complete, proof);
+            proof.add(new Range(from + k, to));
         } else {
-            subproof(m - k, leaves, from + k, to, false, proof);
-            proof.add(subtreeRoot(leaves, from, from + k));
+            subproof(m - k, from + k, to, false, proof);
+            proof.add(new Range(from, from + k));
+        }
+    }
+
+    /**
+     * A tree's compact form: the roots of the perfect subtrees its leaves fall into, largest (leftmost) first, one
+     * for each binary digit of its size that is 1. Enough to append leaves and to give the tree head, so a tree of
+     * any size is hashed leaf by leaf in memory that grows with the logarithm of its size, and a tree whose compact
+     * form was kept is extended by its new leaves only.
+     */
+    public static final class Frontier {
+
+        private static final int HASH_LENGTH = 32;
+
+        private final List<byte[]> roots = new ArrayList<>();
+        private long size;
+
+        public Frontier() {
+        }
+
+        /** The compact form {@link #packed()} gave for a tree of {@code size} leaves. */
+        public static Frontier unpack(long size, byte[] packed) {
+            if (size < 0 || packed.length != Long.bitCount(size) * HASH_LENGTH) {
+                throw new IllegalArgumentException("a tree of " + size + " leaves has " + Long.bitCount(size)
+                        + " subtree roots, not " + packed.length + " bytes of them");
+            }
+            Frontier frontier = new Frontier();
+            for (int at = 0; at < packed.length; at += HASH_LENGTH) {
+                frontier.roots.add(Arrays.copyOfRange(packed, at, at + HASH_LENGTH));
+            }
+            frontier.size = size;
+            return frontier;
+        }
+
+        /** Appends the next leaf (already hashed with {@link #leafHash}). */
+        public void append(byte[] leafHash) {
+            byte[] carried = leafHash;
+            // each trailing 1 of the size is a perfect subtree as large as the one being carried: join them
+            for (long rest = size; (rest & 1) == 1; rest >>= 1) {
+                carried = nodeHash(roots.remove(roots.size() - 1), carried);
+            }
+            roots.add(carried);
+            size++;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        /** MTH of the leaves appended so far: each subtree root joined to the tree head of those right of it. */
+        public byte[] root() {
+            if (roots.isEmpty()) {
+                return sha256().digest();
+            }
+            byte[] root = roots.get(roots.size() - 1);
+            for (int i = roots.size() - 2; i >= 0; i--) {
+                root = nodeHash(roots.get(i), root);
+            }
+            return root;
+        }
+
+        /** The subtree roots, largest first, 32 bytes each. */
+        public byte[] packed() {
+            byte[] packed = new byte[roots.size() * HASH_LENGTH];
+            for (int i = 0; i < roots.size(); i++) {
+                System.arraycopy(roots.get(i), 0, packed, i * HASH_LENGTH, HASH_LENGTH);
+            }
+            return packed;
         }
     }
 
@@ -121,8 +194,8 @@ public final class MerkleTree {
         return Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot) && sn == 0;
     }
 
-    private static int largestPowerOfTwoBelow(int n) {
-        return Integer.highestOneBit(n - 1);
+    private static long largestPowerOfTwoBelow(long n) {
+        return Long.highestOneBit(n - 1);
     }
 
     private static MessageDigest sha256() {

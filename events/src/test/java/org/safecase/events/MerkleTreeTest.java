@@ -2,11 +2,14 @@ package org.safecase.events;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** RFC 9162 tree heads and consistency proofs, against the reference vectors of Certificate Transparency. */
 class MerkleTreeTest {
@@ -68,5 +71,83 @@ class MerkleTreeTest {
         assertThat(MerkleTree.verifyConsistency(3, 7, HEX.parseHex(ROOTS[2]), HEX.parseHex(ROOTS[6]), tampered)).isFalse();
         assertThat(MerkleTree.verifyConsistency(4, 7, HEX.parseHex(ROOTS[2]), HEX.parseHex(ROOTS[6]), proof)).isFalse();
         assertThat(MerkleTree.verifyConsistency(3, 7, HEX.parseHex(ROOTS[2]), HEX.parseHex(ROOTS[6]), List.of())).isFalse();
+    }
+
+    /** RFC 9162 section 2.1.1's definition, word for word: the reference the compact form is checked against. */
+    private static byte[] definedRoot(List<byte[]> leaves) throws Exception {
+        if (leaves.isEmpty()) {
+            return MessageDigest.getInstance("SHA-256").digest();
+        }
+        if (leaves.size() == 1) {
+            return leaves.get(0);
+        }
+        int k = Integer.highestOneBit(leaves.size() - 1);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update((byte) 0x01);
+        sha.update(definedRoot(leaves.subList(0, k)));
+        sha.update(definedRoot(leaves.subList(k, leaves.size())));
+        return sha.digest();
+    }
+
+    private static List<byte[]> numberedLeaves(int n) {
+        List<byte[]> leaves = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            leaves.add(MerkleTree.leafHash(ByteBuffer.allocate(Integer.BYTES).putInt(i).array()));
+        }
+        return leaves;
+    }
+
+    @Test
+    void givenLeavesAppendedOneByOneThenTheCompactFormGivesTheDefinedTreeHeadAtEverySize() throws Exception {
+        List<byte[]> leaves = numberedLeaves(300);
+        MerkleTree.Frontier frontier = new MerkleTree.Frontier();
+
+        for (int n = 0; n <= leaves.size(); n++) {
+            assertThat(HEX.formatHex(frontier.root())).as("size " + n).isEqualTo(HEX.formatHex(definedRoot(leaves.subList(0, n))));
+            assertThat(frontier.packed()).as("one root per binary digit 1 of " + n).hasSize(Integer.bitCount(n) * 32);
+            if (n < leaves.size()) {
+                frontier.append(leaves.get(n));
+            }
+        }
+    }
+
+    @Test
+    void givenACompactFormKeptAtOneSizeThenExtendingItGivesTheTreeHeadOfAllTheLeaves() throws Exception {
+        List<byte[]> leaves = numberedLeaves(70);
+        for (int kept = 0; kept <= leaves.size(); kept++) {
+            MerkleTree.Frontier first = new MerkleTree.Frontier();
+            leaves.subList(0, kept).forEach(first::append);
+
+            MerkleTree.Frontier resumed = MerkleTree.Frontier.unpack(kept, first.packed());
+            leaves.subList(kept, leaves.size()).forEach(resumed::append);
+
+            assertThat(resumed.size()).isEqualTo(leaves.size());
+            assertThat(HEX.formatHex(resumed.root())).as("kept at " + kept).isEqualTo(HEX.formatHex(definedRoot(leaves)));
+        }
+    }
+
+    @Test
+    void aCompactFormOfTheWrongLengthForItsSizeIsRefused() {
+        MerkleTree.Frontier three = new MerkleTree.Frontier();
+        numberedLeaves(3).forEach(three::append);
+
+        assertThatThrownBy(() -> MerkleTree.Frontier.unpack(4, three.packed())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MerkleTree.Frontier.unpack(3, new byte[33])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void givenProofsAsRangesThenEachEarlierTreeIsProvablyAPrefixOfEachLaterOneBeyondTheReferenceVectors() throws Exception {
+        List<byte[]> leaves = numberedLeaves(40);
+        for (int second = 1; second <= leaves.size(); second++) {
+            byte[] secondRoot = definedRoot(leaves.subList(0, second));
+            for (int first = 1; first <= second; first++) {
+                List<byte[]> proof = new ArrayList<>();
+                for (MerkleTree.Range range : MerkleTree.consistencyRanges(first, second)) {
+                    proof.add(definedRoot(leaves.subList(Math.toIntExact(range.from()), Math.toIntExact(range.to()))));
+                }
+                assertThat(MerkleTree.verifyConsistency(first, second, definedRoot(leaves.subList(0, first)), secondRoot,
+                        proof)).as(first + " -> " + second).isTrue();
+            }
+        }
     }
 }

@@ -127,21 +127,23 @@ final class Verification {
             return broken("checkpoint over " + size + " events: its signature does not hold for the given key", incidents,
                     events, duplicates);
         }
-        List<byte[]> leafHashes = new ArrayList<>();
+        // one pass over the leaves (checkpoints in size order): each root compared when the tree reaches its size
+        MerkleTree.Frontier tree = new MerkleTree.Frontier();
+        int next = 0;
         for (long position = 0; position < size; position++) {
             String hash = leaves.get(position);
             if (hash == null) {
                 return broken("checkpoint over " + size + " events: the event at position " + position
                         + " is not on the topic", incidents, events, duplicates);
             }
-            leafHashes.add(MerkleTree.leafHash(HexFormat.of().parseHex(hash)));
-        }
-        for (JsonNode checkpoint : checkpoints) {
-            int prefix = Math.toIntExact(checkpoint.path("treeSize").asLong());
-            String root = HexFormat.of().formatHex(MerkleTree.root(leafHashes.subList(0, prefix)));
-            if (!root.equals(checkpoint.path("rootHash").asString())) {
-                return broken("checkpoint over " + prefix + " events: its root is not the tree head of those events",
-                        incidents, events, duplicates);
+            tree.append(MerkleTree.leafHash(HexFormat.of().parseHex(hash)));
+            for (; next < checkpoints.size() && checkpoints.get(next).path("treeSize").asLong() <= tree.size(); next++) {
+                JsonNode checkpoint = checkpoints.get(next);
+                if (checkpoint.path("treeSize").asLong() != tree.size()
+                        || !HexFormat.of().formatHex(tree.root()).equals(checkpoint.path("rootHash").asString())) {
+                    return broken("checkpoint over " + checkpoint.path("treeSize").asLong()
+                            + " events: its root is not the tree head of those events", incidents, events, duplicates);
+                }
             }
         }
         return new Result(true, incidents, events, duplicates, size, null);

@@ -2,6 +2,7 @@ package org.safecase.command.integrity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.safecase.events.CheckpointNotes;
+import org.safecase.events.MerkleTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,7 +85,9 @@ public class Checkpoints {
         if (size == 0 || latest.map(c -> c.treeSize() >= size).orElse(false)) {
             return latest;
         }
-        byte[] root = org.safecase.events.MerkleTree.root(integrityLog.leafHashes(size));
+        MerkleTree.Frontier tree = keptTree().orElseGet(MerkleTree.Frontier::new);
+        integrityLog.extend(tree, size);
+        byte[] root = tree.root();
         Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String body = CheckpointNotes.body(origin, size, root, signedAt);
         String signature = Base64.getEncoder().encodeToString(key.sign(body.getBytes(StandardCharsets.UTF_8)));
@@ -96,15 +99,39 @@ public class Checkpoints {
                     VALUES (?, 'Ed25519', ?, ?) ON CONFLICT (key_id) DO NOTHING""", key.keyId(),
                     Base64.getEncoder().encodeToString(key.rawPublicKey()), java.sql.Timestamp.from(signedAt));
             int stored = jdbc.update("""
-                    INSERT INTO integrity_checkpoint (tree_size, root_hash, signed_at, key_id, signature)
-                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (tree_size) DO NOTHING""", size, checkpoint.rootHash(),
-                    java.sql.Timestamp.from(signedAt), key.keyId(), signature);
+                    INSERT INTO integrity_checkpoint (tree_size, root_hash, signed_at, key_id, signature, frontier)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tree_size) DO NOTHING""", size, checkpoint.rootHash(),
+                    java.sql.Timestamp.from(signedAt), key.keyId(), signature, tree.packed());
             if (stored == 1) {
                 publish(checkpoint);
             }
         });
         log.info("Checkpoint signed over {} events (key {})", size, key.keyId());
         return latest();
+    }
+
+    /**
+     * The tree of the latest checkpoint that kept one, to be extended by the leaves appended since: only if it
+     * still gives the root that checkpoint signed. Otherwise (none kept, or not that root) the log is hashed from its
+     * first leaf, so a damaged compact form can never make a checkpoint sign anything but the leaves' own tree head.
+     */
+    private Optional<MerkleTree.Frontier> keptTree() {
+        return jdbc.query("""
+                SELECT tree_size, root_hash, frontier FROM integrity_checkpoint WHERE frontier IS NOT NULL
+                ORDER BY tree_size DESC LIMIT 1""", (rs, row) -> {
+            long size = rs.getLong("tree_size");
+            try {
+                MerkleTree.Frontier tree = MerkleTree.Frontier.unpack(size, rs.getBytes("frontier"));
+                if (HexFormat.of().formatHex(tree.root()).equals(rs.getString("root_hash"))) {
+                    return tree;
+                }
+            } catch (IllegalArgumentException malformed) {
+                // as for a tree that does not give its root: told below
+            }
+            log.warn("The compact tree kept with the checkpoint over {} events does not give its signed root: "
+                    + "hashing the integrity log from its first leaf", size);
+            return null;
+        }).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     public Optional<Checkpoint> latest() {
@@ -122,8 +149,8 @@ public class Checkpoints {
 
     /** The RFC 9162 consistency proof that the tree of {@code first} leaves is a prefix of that of {@code second}. */
     public List<String> consistencyProof(long first, long second) {
-        return org.safecase.events.MerkleTree.consistencyProof(Math.toIntExact(first), integrityLog.leafHashes(second)).stream()
-                .map(HexFormat.of()::formatHex).toList();
+        return MerkleTree.consistencyRanges(first, second).stream()
+                .map(range -> HexFormat.of().formatHex(integrityLog.treeHead(range.from(), range.to()))).toList();
     }
 
     /** The current and retired checkpoint-signing public keys. */

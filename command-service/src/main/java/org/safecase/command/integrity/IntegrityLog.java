@@ -1,6 +1,7 @@
 package org.safecase.command.integrity;
 
 import org.safecase.events.IncidentEventEnvelope;
+import org.safecase.events.MerkleTree;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The integrity log's leaves: each stored event's hash at a dense position, in the order the forwarder
@@ -18,6 +20,9 @@ import java.util.Map;
  */
 @Component
 public class IntegrityLog {
+
+    /** Leaves read at a time when hashing the log: about a megabyte of rows. */
+    private static final int PAGE = 10_000;
 
     private final JdbcTemplate jdbc;
 
@@ -60,15 +65,44 @@ public class IntegrityLog {
         return positions;
     }
 
+    /** The number of leaves: positions are dense from 0, so the last one's plus one (an index lookup, not a count). */
     public long size() {
-        Long size = jdbc.queryForObject("SELECT count(*) FROM integrity_leaf", Long.class);
+        Long size = jdbc.queryForObject("SELECT coalesce(max(leaf_index), -1) + 1 FROM integrity_leaf", Long.class);
         return size == null ? 0 : size;
     }
 
-    /** The leaf hashes (RFC 9162: SHA-256 of 0x00 and the event's 32-byte hash) of the first {@code size} leaves. */
-    List<byte[]> leafHashes(long size) {
-        return jdbc.query("SELECT hash FROM integrity_leaf WHERE leaf_index < ? ORDER BY leaf_index",
-                (rs, row) -> org.safecase.events.MerkleTree.leafHash(HexFormat.of().parseHex(rs.getString("hash"))), size);
+    /** The tree head (RFC 9162) of the leaves from position {@code from} to {@code to}, exclusive, as a tree of their own. */
+    byte[] treeHead(long from, long to) {
+        MerkleTree.Frontier range = new MerkleTree.Frontier();
+        hashLeaves(from, to, range::append);
+        return range.root();
+    }
+
+    /** Appends to a tree of the log's first leaves the leaves after them, up to position {@code size}, exclusive. */
+    void extend(MerkleTree.Frontier tree, long size) {
+        hashLeaves(tree.size(), size, tree::append);
+    }
+
+    /**
+     * The leaf hashes (RFC 9162: SHA-256 of 0x00 and the event's 32-byte hash) from position {@code from} to
+     * {@code to}, in order, read a page at a time so that the log's size never has to fit in memory.
+     */
+    private void hashLeaves(long from, long to, Consumer<byte[]> leaves) {
+        long[] next = {from};
+        while (next[0] < to) {
+            long pageStart = next[0];
+            jdbc.query("SELECT leaf_index, hash FROM integrity_leaf WHERE leaf_index >= ? AND leaf_index < ? "
+                    + "ORDER BY leaf_index LIMIT ?", rs -> {
+                if (rs.getLong("leaf_index") != next[0]) {
+                    throw new IllegalStateException("the integrity log has no leaf at position " + next[0]);
+                }
+                leaves.accept(MerkleTree.leafHash(HexFormat.of().parseHex(rs.getString("hash"))));
+                next[0]++;
+            }, pageStart, to, PAGE);
+            if (next[0] == pageStart) {
+                throw new IllegalStateException("the integrity log has no leaf at position " + pageStart);
+            }
+        }
     }
 
     /** The events of these schools after a position, in the log's order: (position, incident, sequence). */

@@ -142,6 +142,47 @@ class CheckpointTest extends CommandServiceTest {
         assertThat(json.readTree(published.get(0)).get("rootHash").asString()).isEqualTo(later.get("rootHash").asString());
     }
 
+    private byte[] treeHeadOfTheLeaves(long size) {
+        return MerkleTree.root(leaves().subList(0, Math.toIntExact(size)).stream()
+                .map(leaf -> MerkleTree.leafHash(HexFormat.of().parseHex(leaf.get("hash").asString()))).toList());
+    }
+
+    @Test
+    void givenACheckpointKeptItsCompactTreeThenTheNextExtendsItToTheTreeHeadOfAllTheLeaves() {
+        forwardedIncident();
+        checkpoints.checkpoint();
+        long earlier = latest().get("treeSize").asLong();
+        forwardedIncident();
+        checkpoints.checkpoint();
+        JsonNode later = latest();
+
+        byte[] kept = jdbc.queryForObject("SELECT frontier FROM integrity_checkpoint WHERE tree_size = ?", byte[].class,
+                earlier);
+        assertThat(kept).as("one subtree root per binary digit 1 of the size").hasSize(Long.bitCount(earlier) * 32);
+        assertThat(later.get("rootHash").asString())
+                .isEqualTo(HexFormat.of().formatHex(treeHeadOfTheLeaves(later.get("treeSize").asLong())));
+    }
+
+    @Test
+    void givenAKeptTreeThatNoLongerGivesItsSignedRootThenTheNextCheckpointStillSignsTheLeavesOwnTreeHead() {
+        forwardedIncident();
+        checkpoints.checkpoint();
+        long damaged = latest().get("treeSize").asLong();
+        // as only a determined superuser could: the append-only trigger switched off for one update
+        eventStoreAs(SharedTestInfrastructure.postgres().username()).execute("""
+                ALTER TABLE integrity_checkpoint DISABLE TRIGGER integrity_checkpoint_append_only;
+                UPDATE integrity_checkpoint SET frontier = decode(repeat('00', length(frontier)), 'hex')
+                WHERE tree_size = %d;
+                ALTER TABLE integrity_checkpoint ENABLE ALWAYS TRIGGER integrity_checkpoint_append_only""".formatted(damaged));
+        forwardedIncident();
+        checkpoints.checkpoint();
+        JsonNode later = latest();
+
+        assertThat(later.get("treeSize").asLong()).isGreaterThan(damaged);
+        assertThat(later.get("rootHash").asString())
+                .isEqualTo(HexFormat.of().formatHex(treeHeadOfTheLeaves(later.get("treeSize").asLong())));
+    }
+
     @Test
     void anEventsPositionOnTheTopicIsItsLeafInTheIntegrityLog() {
         String id = forwardedIncident();
