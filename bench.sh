@@ -3,6 +3,7 @@
 # only), measures, appends a dated section to BENCHMARKS.md and always stops the stack.
 #
 #   ./bench.sh [all | ceiling | privacy | integrity | commands | latency | rebuild ...]   (default: all, in that order)
+#   ./bench.sh checkpoints   not in all: it adds made-up leaves to the stack's integrity log (run it last or alone)
 #   ./bench.sh faults   the fault suite, alone (bench/faults.sh): its own stack, results appended to RELIABILITY.md
 #
 #   ceiling   PostgreSQL's single-row insert ceiling on the stack's own server (pgbench, fsync on)
@@ -13,6 +14,9 @@
 #   commands  commands/s (closed loop, BENCH_CLIENTS clients), event-store appends/s, Kafka consume ceiling
 #   latency   command response -> case timeline at BENCH_LATENCY_RATE commands/s (open loop)
 #   rebuild   BENCH_EVENTS synthetic events to the topic, live catch-up, Kafka ceiling, projection rebuild
+#   checkpoints  BENCH_CHECKPOINT_LEAVES made-up leaves added to the integrity log, then the command service's
+#             signed checkpoint over them awaited twice (the whole log, then one incident later) and the
+#             consistency proof between the two asked for as an auditor and checked: time and CPU of each
 #   faults    two command-service and two query-service instances, PostgreSQL and Kafka each in its own process;
 #             open-loop commands (retried on the other instance with the same Idempotency-Key or If-Match) while a
 #             command-service instance, a query-service instance, the broker and PostgreSQL are killed with
@@ -26,6 +30,8 @@
 #   BENCH_PRIVACY_FIELDS=20000  BENCH_PRIVACY_COMMANDS=2000  BENCH_PRIVACY_INCIDENTS=1000 (iterations of each measure)
 #   BENCH_INTEGRITY_INCIDENTS=200 (reported over HTTP, 4 notes each)  BENCH_INTEGRITY_HASHES=20000
 #   BENCH_INTEGRITY_STATEMENTS=2000  BENCH_INTEGRITY_LEAVES=100000 (leaves in the copy of the integrity log)
+#   BENCH_CHECKPOINT_LEAVES=2000000  BENCH_CHECKPOINT_TIMEOUT_S=600 (each checkpoint awaited; the command service signs
+#   one every SAFECASE_INTEGRITY_CHECKPOINT_INTERVAL, PT1M by default: PT10S shortens the wait)
 #   BENCH_PGBENCH_SECONDS=10  BENCH_PGBENCH_RUNS=3 (median)  BENCH_PGBENCH_CLIENTS="1 8"
 #   BENCH_PG_PORT=25432  BENCH_KAFKA_PORT=29092  BENCH_KAFKA_CONTROLLER_PORT=29093
 #   BENCH_COMMAND_PORT=28081  BENCH_QUERY_PORT=28082  BENCH_STARTUP_TIMEOUT_S=240
@@ -48,10 +54,10 @@ for phase in "${phases[@]}"; do
   case "$phase" in
     all) run_ceiling=1; java_phases+=(privacy integrity commands latency rebuild) ;;
     ceiling) run_ceiling=1 ;;
-    privacy|integrity|commands|latency|rebuild) java_phases+=("$phase") ;;
+    privacy|integrity|commands|latency|rebuild|checkpoints) java_phases+=("$phase") ;;
     faults) run_faults=1 ;;
-    -h|--help) sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "bench.sh: unknown phase '$phase' (all, ceiling, privacy, integrity, commands, latency, rebuild, faults)" >&2; exit 2 ;;
+    -h|--help) sed -n '2,44p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench.sh: unknown phase '$phase' (all, ceiling, privacy, integrity, commands, latency, rebuild, checkpoints, faults)" >&2; exit 2 ;;
   esac
 done
 if [[ "${run_faults:-0}" == "1" ]]; then

@@ -62,8 +62,9 @@ public final class Bench {
                         case "rebuild" -> new RebuildPhase(config, report, kafka, query, cpu).run();
                         case "privacy" -> new PrivacyPhase(config, report, StackPrivacy.asTheServices(config), cpu).run();
                         case "integrity" -> new IntegrityPhase(config, report, cpu).run();
+                        case "checkpoints" -> new CheckpointPhase(config, report, cpu).run();
                         default -> throw new IllegalArgumentException("unknown phase " + phase
-                                + " (commands, latency, rebuild, privacy, integrity; ceiling is bench.sh's)");
+                                + " (commands, latency, rebuild, privacy, integrity, checkpoints; ceiling is bench.sh's)");
                     }
                 } catch (Exception e) {
                     failed.add(phase);

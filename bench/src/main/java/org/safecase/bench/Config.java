@@ -46,6 +46,8 @@ final class Config {
     final int integrityHashes;
     final int integrityStatements;
     final int integrityLeaves;
+    final int checkpointLeaves;
+    final int checkpointTimeoutSeconds;
 
     final Double pgCeiling1;
     final Double pgCeiling8;
@@ -89,6 +91,8 @@ final class Config {
         integrityHashes = integer(env, "BENCH_INTEGRITY_HASHES", quick ? 5_000 : 20_000);
         integrityStatements = integer(env, "BENCH_INTEGRITY_STATEMENTS", quick ? 500 : 2_000);
         integrityLeaves = integer(env, "BENCH_INTEGRITY_LEAVES", quick ? 10_000 : 100_000);
+        checkpointLeaves = integer(env, "BENCH_CHECKPOINT_LEAVES", quick ? 100_000 : 2_000_000);
+        checkpointTimeoutSeconds = integer(env, "BENCH_CHECKPOINT_TIMEOUT_S", 600);
 
         pgCeiling1 = decimal(env, "BENCH_PG_CEILING_C1");
         pgCeiling8 = decimal(env, "BENCH_PG_CEILING_C8");
