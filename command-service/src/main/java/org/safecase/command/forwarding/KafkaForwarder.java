@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +32,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards every stored event to Kafka, from the event store rather than the request thread: the
- * event store is the outbox. Runs in its own tracking processor; the sends of a batch are awaited
- * before the batch commits, so the processor's token moves only once Kafka has acknowledged them all.
+ * event store is the outbox. Runs in its own tracking processor; a batch's events are placed in the integrity
+ * log and sent as the batch is about to commit, and their sends awaited, so the processor's token moves only once
+ * Kafka has acknowledged them all.
  * A failed send fails the batch (see {@link ForwardingConfiguration}), which is retried: delivery is at
  * least once, in order per incident (key = incident id).
  */
@@ -40,7 +43,7 @@ import java.util.concurrent.TimeoutException;
 class KafkaForwarder {
 
     static final String PROCESSING_GROUP = "kafka-forwarder";
-    private static final String PENDING_SENDS = KafkaForwarder.class.getName() + ".pending";
+    private static final String PENDING_EVENTS = KafkaForwarder.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final IncidentEventEnvelopes envelopes;
@@ -67,24 +70,39 @@ class KafkaForwarder {
 
     @EventHandler
     void on(IncidentEvent event, DomainEventMessage<?> message) {
-        IncidentEventEnvelope stored = envelopes.envelope(message);
-        // the event's leaf in the integrity log, appended in this batch's transaction: its position on the topic
-        IncidentEventEnvelope envelope = stored.withPosition(integrityLog.append(stored));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
-                envelope.recordedAt().toEpochMilli(), envelope.incidentId().toString(), envelopes.serialize(envelope));
-        // CloudEvents Kafka binding, binary mode: the attributes travel as ce_ headers
-        CloudEventHeaders.of(envelope, source).forEach((name, value) -> header(record, name, value));
-        pendingSends().add(kafka.send(record));
+        pendingEvents().add(envelopes.envelope(message));
     }
 
-    /** The sends of the current batch, awaited once when the batch is about to commit. */
-    private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
+    /** The events of the current batch, published once when the batch is about to commit. */
+    private List<IncidentEventEnvelope> pendingEvents() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-            batch.onPrepareCommit(u -> awaitAcknowledgements(sends));
-            return sends;
+        return batch.getOrComputeResource(PENDING_EVENTS, key -> {
+            List<IncidentEventEnvelope> events = new ArrayList<>();
+            batch.onPrepareCommit(u -> publish(events));
+            return events;
         });
+    }
+
+    /**
+     * Appends the batch's leaves to the integrity log in its transaction (one statement: their positions on the
+     * topic), then sends every event and awaits Kafka's acknowledgements before the transaction commits.
+     */
+    private void publish(List<IncidentEventEnvelope> events) {
+        Map<UUID, Long> positions = integrityLog.append(events);
+        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(events.size());
+        for (IncidentEventEnvelope stored : events) {
+            Long position = positions.get(stored.eventId());
+            if (position == null) {
+                throw new IllegalStateException("event " + stored.eventId() + " was given no place in the integrity log");
+            }
+            IncidentEventEnvelope envelope = stored.withPosition(position);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
+                    envelope.recordedAt().toEpochMilli(), envelope.incidentId().toString(), envelopes.serialize(envelope));
+            // CloudEvents Kafka binding, binary mode: the attributes travel as ce_ headers
+            CloudEventHeaders.of(envelope, source).forEach((name, value) -> header(record, name, value));
+            sends.add(kafka.send(record));
+        }
+        awaitAcknowledgements(sends);
     }
 
     private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sends) {

@@ -2,14 +2,18 @@ package org.safecase.command.integrity;
 
 import org.safecase.events.IncidentEventEnvelope;
 import org.safecase.events.MerkleTree;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +25,28 @@ import java.util.function.Consumer;
 @Component
 public class IntegrityLog {
 
+    /**
+     * A batch of leaves: those of its events already in the log as they are, the others after the last leaf in the
+     * batch's order, each with the event's own index in the store (a tracking token's position is the highest index
+     * seen, which is a later event's when one fills a gap: its transaction committed after a later one's).
+     */
+    private static final String APPEND = """
+            WITH batch AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::uuid[], ?::bigint[], ?::varchar[])
+                                   WITH ORDINALITY AS b (event_id, hash, incident_id, sequence, school_id, ord)),
+                 known AS (SELECT leaf.event_id, leaf.leaf_index FROM integrity_leaf leaf
+                           WHERE leaf.event_id IN (SELECT event_id FROM batch)),
+                 fresh AS (SELECT batch.*, row_number() OVER (ORDER BY ord) AS nth FROM batch
+                           WHERE event_id NOT IN (SELECT event_id FROM known)),
+                 added AS (INSERT INTO integrity_leaf (leaf_index, global_index, event_id, hash, incident_id, sequence,
+                                                       school_id)
+                           SELECT last.leaf_index + fresh.nth,
+                                  (SELECT global_index FROM domain_event_entry WHERE event_identifier = fresh.event_id),
+                                  fresh.event_id, fresh.hash, fresh.incident_id, fresh.sequence, fresh.school_id
+                           FROM fresh, (SELECT coalesce(max(leaf_index), -1) AS leaf_index FROM integrity_leaf) last
+                           ORDER BY fresh.nth
+                           RETURNING event_id, leaf_index)
+            SELECT event_id, leaf_index FROM known UNION ALL SELECT event_id, leaf_index FROM added""";
+
     /** Leaves read at a time when hashing the log: about a megabyte of rows. */
     private static final int PAGE = 10_000;
 
@@ -31,26 +57,35 @@ public class IntegrityLog {
     }
 
     /**
-     * The event's position in the log, appending it as the next leaf if it is not there yet (an event
-     * published again, after the forwarder's token was reset, keeps its position).
+     * The events' positions in the log, by event id: each event not there yet is appended as the next leaf, in the
+     * given order (the store's), and an event published again, after the forwarder's token was reset, keeps its
+     * position. One statement for the whole batch.
      */
-    public long append(IncidentEventEnvelope event) {
-        String eventId = event.eventId().toString();
-        // the event's own index in the store: a tracking token's position is the highest index seen, which is a
-        // later event's when this one fills a gap (its transaction committed after a later one's)
-        Long position = jdbc.queryForObject("""
-                WITH known AS (SELECT leaf_index FROM integrity_leaf WHERE event_id = ?),
-                     added AS (INSERT INTO integrity_leaf (leaf_index, global_index, event_id, hash, incident_id, sequence,
-                                                           school_id)
-                               SELECT coalesce(max(leaf_index), -1) + 1,
-                                      (SELECT global_index FROM domain_event_entry WHERE event_identifier = ?),
-                                      ?, ?, ?, ?, ? FROM integrity_leaf
-                               WHERE NOT EXISTS (SELECT 1 FROM known)
-                               RETURNING leaf_index)
-                SELECT leaf_index FROM known UNION ALL SELECT leaf_index FROM added""",
-                Long.class, eventId, eventId, eventId, event.hash(), event.incidentId(), event.sequence(),
-                event.schoolId());
-        return position == null ? -1 : position;
+    public Map<UUID, Long> append(List<IncidentEventEnvelope> events) {
+        if (events.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.execute((ConnectionCallback<Map<UUID, Long>>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
+                statement.setArray(1, connection.createArrayOf("varchar",
+                        events.stream().map(event -> event.eventId().toString()).toArray(String[]::new)));
+                statement.setArray(2, connection.createArrayOf("varchar",
+                        events.stream().map(IncidentEventEnvelope::hash).toArray(String[]::new)));
+                statement.setArray(3, connection.createArrayOf("uuid",
+                        events.stream().map(IncidentEventEnvelope::incidentId).toArray(UUID[]::new)));
+                statement.setArray(4, connection.createArrayOf("int8",
+                        events.stream().map(IncidentEventEnvelope::sequence).toArray(Long[]::new)));
+                statement.setArray(5, connection.createArrayOf("varchar",
+                        events.stream().map(IncidentEventEnvelope::schoolId).toArray(String[]::new)));
+                Map<UUID, Long> positions = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        positions.put(UUID.fromString(rows.getString("event_id")), rows.getLong("leaf_index"));
+                    }
+                }
+                return positions;
+            }
+        });
     }
 
     /** The positions of those of these events that are in the log (published), by event id. */

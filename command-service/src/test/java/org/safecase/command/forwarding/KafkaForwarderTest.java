@@ -99,6 +99,20 @@ class KafkaForwarderTest extends CommandServiceTest {
             assertThat(records).as("one partition per incident")
                     .extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
         }
+        // published in batches once Kafka was back: each record's position is its event's leaf, in the store's order
+        Map<String, Long> positions = new HashMap<>();
+        byIncident.values().forEach(records -> records.forEach(record -> {
+            JsonNode envelope = JSON.readTree(record.value());
+            positions.put(envelope.get("eventId").asString(), envelope.get("position").asLong());
+        }));
+        List<Map<String, Object>> leaves = jdbc.queryForList("""
+                SELECT l.event_id, l.leaf_index FROM integrity_leaf l JOIN domain_event_entry e ON e.event_identifier = l.event_id
+                WHERE l.event_id IN (%s) ORDER BY e.global_index""".formatted(String.join(",",
+                positions.keySet().stream().map(id -> "'" + id + "'").toList())));
+        assertThat(leaves).hasSize(positions.size());
+        assertThat(leaves).allSatisfy(leaf -> assertThat(((Number) leaf.get("leaf_index")).longValue())
+                .isEqualTo(positions.get((String) leaf.get("event_id"))));
+        assertThat(leaves).extracting(leaf -> ((Number) leaf.get("leaf_index")).longValue()).isSorted();
     }
 
     /**
