@@ -1,5 +1,6 @@
 package org.safecase.command.incident;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -12,6 +13,7 @@ import org.safecase.events.PoliceReferralMade;
 import org.safecase.events.Role;
 import org.safecase.localstack.Http.Response;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -34,6 +36,10 @@ class IncidentCacheTest extends CommandServiceTest {
     @Autowired
     TransactionManager transactions;
 
+    @Autowired
+    @Qualifier(IncidentCache.NAME)
+    Cache incidents;
+
     private String reported(String category) {
         Response created = http().post("/api/v1/incidents", "dsl.a", report(category, "PUPIL", uniqueReference()));
         assertThat(created.status()).isEqualTo(201);
@@ -49,6 +55,19 @@ class IncidentCacheTest extends CommandServiceTest {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         unitOfWork.execute(() -> eventStore.publish(new GenericDomainEventMessage<>("Incident", id, sequence, event)));
+    }
+
+    /**
+     * Commands on one incident come minutes or days apart, with many collections between them: an incident held only
+     * weakly was gone by the next one (a steady 100 commands/s reloaded about nine notes in ten from the store).
+     */
+    @Test
+    void givenAnIncidentChangedThenItIsStillLoadedAfterAFullGarbageCollection() {
+        String id = reported("INA-CYBERBULLY");
+
+        System.gc();
+
+        assertThat(incidents.containsKey(id)).isTrue();
     }
 
     @Test
